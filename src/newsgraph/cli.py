@@ -1,0 +1,293 @@
+"""The `newsgraph` command: a thin shell over the library (read, evaluate, schema, demo)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.table import Table
+
+from newsgraph import __version__
+from newsgraph.model import Article, ReadError, json_schema
+from newsgraph.read import iter_records
+from newsgraph.read.records import RecordError, parse_published
+from newsgraph.render import JsonlWriter, JsonWriter, PrettyWriter, Writer
+
+app = typer.Typer(
+    help="Read conflict and political news into a sourced graph of actors, relations, "
+    "events and quotes.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+evaluate_app = typer.Typer(
+    help="Score newsgraph's output against gold annotations.", no_args_is_help=True
+)
+app.add_typer(evaluate_app, name="evaluate")
+
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+class Format(StrEnum):
+    pretty = "pretty"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """Read conflict and political news into a sourced graph."""
+
+
+def _published_option(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except RecordError as error:
+        raise typer.BadParameter(str(error).replace('"published" must be', "must be")) from error
+
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.txt, .html, .json, .jsonl), directories (read recursively) or - for "
+        "standard input.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format", "-f", help="Output format. Default: pretty on a terminal, else jsonl."
+    ),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates "
+        '("on Thursday") resolve against it.',
+        callback=_published_option,
+    ),
+]
+WorkersOpt = Annotated[
+    int,
+    typer.Option(min=1, max=64, help="Processes for NLP and extraction (each loads the model)."),
+]
+IncludeTextOpt = Annotated[
+    bool, typer.Option("--include-text", help="Print each article's text under article.text.")
+]
+
+
+@app.command()
+def read(
+    paths: PathsArg,
+    format: FormatOpt = None,
+    published: PublishedOpt = None,
+    include_text: IncludeTextOpt = False,
+    workers: WorkersOpt = 1,
+) -> None:
+    """Read articles and print their actors, relations, events and quotes.
+
+    Bad records are reported on stderr with file and line; the others are still printed, and
+    the exit code is 1 when any record failed.
+    """
+    chosen = format or (Format.pretty if out.is_terminal else Format.jsonl)
+    failed = _run(paths, chosen, published, include_text, workers)
+    raise typer.Exit(code=1 if failed else 0)
+
+
+@app.command()
+def demo(
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format.")
+    ] = Format.pretty,
+    workers: WorkersOpt = 1,
+) -> None:
+    """Run newsgraph on its bundled corpus of fictional news and summarise what it found."""
+    corpus = resources.files("newsgraph.demo").joinpath("articles.jsonl")
+    with resources.as_file(corpus) as path:
+        failed = _run([str(path)], format, None, False, workers, summary=True)
+    raise typer.Exit(code=1 if failed else 0)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of one `newsgraph read` output object."""
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+
+
+@evaluate_app.command("entities")
+def evaluate_entities_command(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            help="A re3d-format folder (documents.json, entities.json, relations.json) or a "
+            "folder of such folders.",
+            exists=True,
+            file_okay=False,
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    baseline: Annotated[
+        bool, typer.Option(help="Also score bare spaCy NER on the same texts.")
+    ] = True,
+) -> None:
+    """Entity precision, recall and F1 per type (Person, Organisation, Location) and overall."""
+    from newsgraph.evaluate import evaluate_entities
+    from newsgraph.evaluate.re3d import GoldFormatError
+
+    try:
+        report = evaluate_entities(gold, progress=_progress, baseline=baseline)
+    except GoldFormatError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(code=2) from error
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+    else:
+        _print_scores(report, ("Person", "Organisation", "Location", "overall"))
+    for message in report["errors"]:
+        err.print(f"[red]error:[/] {message}")
+
+
+def _print_scores(report: dict[str, Any], rows: Iterable[str]) -> None:
+    systems = [name for name in ("newsgraph", "spacy") if name in report]
+    table = Table(title=f"{report['gold']} — {report['documents']} documents")
+    table.add_column("type")
+    for name in systems:
+        for measure in ("P", "R", "F1"):
+            table.add_column(f"{name} {measure}", justify="right")
+    for row in rows:
+        cells = [row]
+        for name in systems:
+            score = report[name][row]
+            cells += [f"{score['precision']:.3f}", f"{score['recall']:.3f}", f"{score['f1']:.3f}"]
+        table.add_row(*cells)
+    out.print(table)
+
+
+def _run(
+    paths: list[str],
+    format: Format,
+    published: str | None,
+    include_text: bool,
+    workers: int,
+    summary: bool = False,
+) -> int:
+    """Stream records through the pipeline to the writer; return how many records failed."""
+    from newsgraph.pipeline import analyze
+
+    writer = _writer(format)
+    counts = Counts()
+    records = iter_records(paths, published=published, warn=_warn)
+    try:
+        results = analyze(records, workers=workers, include_text=include_text)
+        show_progress = format is not Format.pretty or not out.is_terminal
+        for result in _progress(results, None, "reading") if show_progress else results:
+            if isinstance(result, ReadError):
+                counts.failed += 1
+                err.print(f"[red]error:[/] {result}", highlight=False, soft_wrap=True)
+            else:
+                counts.add(result)
+                writer.write(result)
+    except RuntimeError as error:  # the model is missing: nothing can be read
+        err.print(f"[red]error:[/] {error}")
+        return 1
+    finally:
+        writer.close()
+    if counts.failed:
+        err.print(f"[yellow]{counts.failed} record(s) failed, {counts.articles} read.[/]")
+    if summary:
+        counts.print(err if format is not Format.pretty else out)
+    return counts.failed
+
+
+def _writer(format: Format) -> Writer:
+    if format is Format.jsonl:
+        return JsonlWriter(sys.stdout.buffer)
+    if format is Format.json:
+        return JsonWriter(sys.stdout.buffer)
+    return PrettyWriter(out)
+
+
+def _warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+
+
+def _progress(items: Iterable[T], total: int | None, label: str) -> Iterator[T]:
+    """A progress bar on stderr when it is a terminal; the items pass through unchanged."""
+    if not err.is_terminal:
+        yield from items
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn()]
+    if total:
+        columns.insert(2, BarColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+class Counts:
+    """What a run found, for the closing summary."""
+
+    def __init__(self) -> None:
+        self.started = time.perf_counter()
+        self.articles = self.failed = 0
+        self.facts = {"actors": 0, "relations": 0, "quotes": 0, "events": 0}
+        self.types: dict[str, int] = {}
+
+    def add(self, article: Article) -> None:
+        self.articles += 1
+        for section in self.facts:
+            self.facts[section] += len(getattr(article, section))
+        for actor in article.actors:
+            self.types[actor.type] = self.types.get(actor.type, 0) + 1
+
+    def print(self, console: Console) -> None:
+        elapsed = time.perf_counter() - self.started
+        table = Table(title="Summary", title_justify="left")
+        table.add_column("what")
+        table.add_column("count", justify="right")
+        table.add_row("articles", str(self.articles))
+        table.add_row("failed records", str(self.failed))
+        for section, count in self.facts.items():
+            table.add_row(section, str(count))
+        for actor_type, count in sorted(self.types.items()):
+            table.add_row(f"  actors: {actor_type}", str(count))
+        table.add_row("seconds", f"{elapsed:.1f}")
+        console.print(table)
+
+
+def main() -> None:
+    app()

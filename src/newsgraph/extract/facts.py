@@ -1,0 +1,128 @@
+"""The facts found so far in one article, shared by the extraction stages.
+
+Stages add to it in order (actors, quotes, relations, events); `to_article` turns it into the
+contract's `Article`. Offsets are character offsets into the record's text as read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from newsgraph.model import (
+    Actor,
+    ActorType,
+    Article,
+    ArticleMeta,
+    Event,
+    Evidence,
+    Mention,
+    Quote,
+    Record,
+    Relation,
+    Role,
+)
+
+
+@dataclass
+class ActorDraft:
+    """An actor while the article is being read; mentions are kept sorted by offset."""
+
+    id: str
+    name: str
+    type: ActorType
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    wikidata: str | None = None
+
+    def add_alias(self, surface: str) -> None:
+        folded = surface.casefold()
+        if folded != self.name.casefold() and all(a.casefold() != folded for a in self.aliases):
+            self.aliases.append(surface)
+
+
+@dataclass
+class ArticleFacts:
+    record: Record
+    doc: Doc
+    actors: list[ActorDraft] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    # (start, end, actor id) of every mention, sorted: the index behind `actor_at`.
+    _mentions: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.record.text
+
+    def new_actor(self, name: str, type: ActorType) -> ActorDraft:
+        actor = ActorDraft(id=f"a{len(self.actors) + 1}", name=name, type=type)
+        self.actors.append(actor)
+        return actor
+
+    def actor(self, actor_id: str) -> ActorDraft:
+        return self.actors[int(actor_id[1:]) - 1]
+
+    def add_mention(self, actor: ActorDraft, start: int, end: int) -> None:
+        if (start, end) in actor.mentions:
+            return
+        bisect.insort(actor.mentions, (start, end))
+        bisect.insort(self._mentions, (start, end, actor.id))
+
+    def actor_at(self, start: int, end: int) -> ActorDraft | None:
+        """The actor with a mention overlapping [start, end), the longest overlap winning."""
+        index = bisect.bisect_left(self._mentions, (start, -1, ""))
+        # Mentions do not nest, so only the one starting just before `start` can reach in.
+        index = max(0, index - 1)
+        best: tuple[int, str] | None = None
+        for m_start, m_end, actor_id in self._mentions[index:]:
+            if m_start >= end:
+                break
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, actor_id)
+        return self.actor(best[1]) if best else None
+
+    def mentions_before(self, offset: int) -> list[tuple[int, int, str]]:
+        """Every mention that ends before `offset`, nearest last."""
+        index = bisect.bisect_left(self._mentions, (offset, -1, ""))
+        return [m for m in self._mentions[:index] if m[1] <= offset]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        return Evidence(start=start, end=end, text=self.text[start:end])
+
+    def to_article(self, include_text: bool = False) -> Article:
+        record = self.record
+        meta = ArticleMeta(
+            id=record.id,
+            title=record.title,
+            published=record.published,
+            url=record.url,
+            source=record.source,
+            text_sha256=hashlib.sha256(record.text.encode("utf-8")).hexdigest(),
+        )
+        if include_text:
+            meta.text = record.text
+        return Article(
+            article=meta,
+            actors=[self._actor(draft) for draft in self.actors],
+            relations=self.relations,
+            quotes=self.quotes,
+            events=self.events,
+        )
+
+    def _actor(self, draft: ActorDraft) -> Actor:
+        return Actor(
+            id=draft.id,
+            name=draft.name,
+            type=draft.type,
+            aliases=draft.aliases,
+            wikidata=draft.wikidata,
+            roles=draft.roles,
+            mentions=[Mention(start=s, end=e, text=self.text[s:e]) for s, e in draft.mentions],
+        )

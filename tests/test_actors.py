@@ -1,0 +1,60 @@
+"""Actors: NER mentions merged within an article, typed, with aliases and exact offsets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsgraph.extract.actors import country_code
+from newsgraph.model import Actor, Article
+
+ReadText = Callable[..., Article]
+
+
+def actor(article: Article, name: str) -> Actor:
+    matches = [a for a in article.actors if a.name == name]
+    assert len(matches) == 1, [(a.name, a.aliases) for a in article.actors]
+    return matches[0]
+
+
+def test_surname_joins_the_full_name(read_text: ReadText) -> None:
+    article = read_text(
+        "Mira Castellane runs the Orsino Institute. Castellane said the talks had failed, "
+        "and Castellane's deputy agreed."
+    )
+    mira = actor(article, "Mira Castellane")
+    assert mira.type == "person"
+    assert mira.aliases == ["Castellane"]
+    assert len(mira.mentions) == 3
+
+
+def test_acronym_in_parentheses_joins_its_expansion(read_text: ReadText) -> None:
+    article = read_text(
+        "Fighters of the Harrow Liberation Front (HLF) crossed the river at dawn. "
+        "Villagers said the HLF had taken the bridge."
+    )
+    front = actor(article, "Harrow Liberation Front")
+    assert front.type == "armed_group"
+    assert "HLF" in front.aliases
+    assert [m.text for m in front.mentions] == ["Harrow Liberation Front", "HLF", "HLF"]
+
+
+def test_mentions_point_into_the_text_as_read(read_text: ReadText) -> None:
+    text = "The\u00a0Kestrian Defence Ministry said\r\nGeneral Anton\u00a0Varga had resigned."
+    article = read_text(text)
+    for a in article.actors:
+        for m in a.mentions:
+            assert text[m.start : m.end] == m.text
+    assert any(a.type == "government" for a in article.actors)
+
+
+def test_a_nationality_adjective_is_not_an_actor(read_text: ReadText) -> None:
+    article = read_text("Kestrian troops entered the valley on Monday.")
+    assert all(not a.name.startswith("Kestrian") for a in article.actors)
+
+
+def test_country_codes_from_common_names() -> None:
+    assert country_code("the U.S.") == "US"
+    assert country_code("Britain") == "GB"
+    assert country_code("Afghanistan") == "AF"
+    assert country_code("Port Idris") is None
+    assert country_code("us") is None  # a lower-case word is not a country code
