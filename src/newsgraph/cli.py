@@ -125,11 +125,35 @@ def demo(
     ] = Format.pretty,
     workers: WorkersOpt = 1,
 ) -> None:
-    """Run newsgraph on its bundled corpus of fictional news and summarise what it found."""
+    """Run newsgraph on its bundled corpus of fictional news, then summarise what it found and
+    how it scores against the corpus's hand-made gold."""
+    from newsgraph.evaluate import score_demo
+
+    articles: list[Article] = []
     corpus = resources.files("newsgraph.demo").joinpath("articles.jsonl")
     with resources.as_file(corpus) as path:
-        failed = _run([str(path)], format, None, False, workers, summary=True)
+        failed = _run([str(path)], format, None, False, workers, keep=articles)
+    console = out if format is Format.pretty else err
+    _print_demo_scores(score_demo(articles), console)
     raise typer.Exit(code=1 if failed else 0)
+
+
+def _print_demo_scores(scores: dict[str, Any], console: Console) -> None:
+    table = Table(
+        title="Against the demo gold (newsgraph evaluate … --gold demo)", title_justify="left"
+    )
+    for column in ("facts", "precision", "recall", "F1", "note"):
+        table.add_column(column, justify="left" if column in ("facts", "note") else "right")
+    entities, quotes = scores["entities"], scores["quotes"]
+    table.add_row("actors", *_prf(entities), "")
+    table.add_row(
+        "quotes", *_prf(quotes), f"speaker right on {quotes['attribution_accuracy']:.0%} of matches"
+    )
+    console.print(table)
+
+
+def _prf(score: dict[str, Any]) -> list[str]:
+    return [f"{score[m]:.3f}" for m in ("precision", "recall", "f1")]
 
 
 @app.command()
@@ -146,37 +170,85 @@ def schema(
         output.write_text(text, encoding="utf-8")
 
 
+GoldOpt = Annotated[
+    Path,
+    typer.Option(
+        help="Gold: a re3d folder (documents.json, entities.json, relations.json) or a folder "
+        "of them; or a contract-shaped gold set (a folder with gold.jsonl); or 'demo'.",
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+BaselineOpt = Annotated[bool, typer.Option(help="Also score the baseline on the same texts.")]
+
+
 @evaluate_app.command("entities")
 def evaluate_entities_command(
-    gold: Annotated[
-        Path,
-        typer.Option(
-            help="A re3d-format folder (documents.json, entities.json, relations.json) or a "
-            "folder of such folders.",
-            exists=True,
-            file_okay=False,
-        ),
-    ],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
-    baseline: Annotated[
-        bool, typer.Option(help="Also score bare spaCy NER on the same texts.")
-    ] = True,
+    gold: GoldOpt, as_json: JsonOpt = False, baseline: BaselineOpt = True
 ) -> None:
-    """Entity precision, recall and F1 per type (Person, Organisation, Location) and overall."""
+    """Entity precision, recall and F1 per type (Person, Organisation, Location) and overall,
+    beside the bare spaCy NER baseline."""
     from newsgraph.evaluate import evaluate_entities
-    from newsgraph.evaluate.re3d import GoldFormatError
 
-    try:
-        report = evaluate_entities(gold, progress=_progress, baseline=baseline)
-    except GoldFormatError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(code=2) from error
+    report = _evaluate(evaluate_entities, gold, baseline)
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
     else:
         _print_scores(report, ("Person", "Organisation", "Location", "overall"))
+
+
+@evaluate_app.command("quotes")
+def evaluate_quotes_command(
+    gold: GoldOpt,
+    as_json: JsonOpt = False,
+    baseline: BaselineOpt = True,
+    misses: Annotated[bool, typer.Option(help="List gold quotes missed or misattributed.")] = False,
+) -> None:
+    """Quote extraction precision, recall and F1, recall by kind, and attribution accuracy on
+    matched quotes, beside textacy's direct_quotations."""
+    from newsgraph.evaluate import evaluate_quotes
+
+    report = _evaluate(evaluate_quotes, gold, baseline)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    systems = [name for name in ("newsgraph", "textacy") if "precision" in report.get(name, {})]
+    table = Table(title=f"{report['gold']} — {report['documents']} documents, quotes")
+    table.add_column("measure")
+    for name in systems:
+        table.add_column(name, justify="right")
+    measures = ["precision", "recall", "f1", "attribution_accuracy"]
+    for measure in measures:
+        table.add_row(measure, *(f"{report[n][measure]:.3f}" for n in systems))
+    for kind in ("direct", "indirect", "mixed"):
+        cells = [report[n]["recall_by_kind"][kind] for n in systems]
+        table.add_row(f"recall {kind}", *("—" if c is None else f"{c:.3f}" for c in cells))
+    table.add_row(
+        "matched / gold / predicted",
+        *(
+            f"{report[n]['matched']} / {report[n]['gold']} / {report[n]['predicted']}"
+            for n in systems
+        ),
+    )
+    out.print(table)
+    if misses:
+        for line in report["newsgraph"]["misses"]:
+            out.print(line, highlight=False, markup=False)
+
+
+def _evaluate(function: Any, gold: Path, baseline: bool) -> dict[str, Any]:
+    from newsgraph.evaluate import GoldError
+
+    if str(gold) != "demo" and not gold.exists():
+        err.print(f"[red]error:[/] {gold}: no such file or directory")
+        raise typer.Exit(code=2)
+    try:
+        report: dict[str, Any] = function(gold, progress=_progress, baseline=baseline)
+    except GoldError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(code=2) from error
     for message in report["errors"]:
-        err.print(f"[red]error:[/] {message}")
+        err.print(f"[red]error:[/] {message}", highlight=False)
+    return report
 
 
 def _print_scores(report: dict[str, Any], rows: Iterable[str]) -> None:
@@ -201,9 +273,11 @@ def _run(
     published: str | None,
     include_text: bool,
     workers: int,
-    summary: bool = False,
+    keep: list[Article] | None = None,
 ) -> int:
-    """Stream records through the pipeline to the writer; return how many records failed."""
+    """Stream records through the pipeline to the writer; return how many records failed.
+
+    With `keep`, the articles are also collected there and a summary is printed at the end."""
     from newsgraph.pipeline import analyze
 
     writer = _writer(format)
@@ -219,6 +293,8 @@ def _run(
             else:
                 counts.add(result)
                 writer.write(result)
+                if keep is not None:
+                    keep.append(result)
     except RuntimeError as error:  # the model is missing: nothing can be read
         err.print(f"[red]error:[/] {error}")
         return 1
@@ -226,7 +302,7 @@ def _run(
         writer.close()
     if counts.failed:
         err.print(f"[yellow]{counts.failed} record(s) failed, {counts.articles} read.[/]")
-    if summary:
+    if keep is not None:
         counts.print(err if format is not Format.pretty else out)
     return counts.failed
 

@@ -149,8 +149,8 @@ def _quotes_table(article: Article, names: dict[str, str]) -> Table | Text:
     if not article.quotes:
         return Text("No quotes found.", style="dim")
     table = Table(title="Quotes", title_justify="left", expand=True)
-    table.add_column("speaker", ratio=1, overflow="fold")
-    table.add_column("cue", ratio=1)
+    table.add_column("speaker", ratio=2, min_width=16, overflow="fold")
+    table.add_column("cue", ratio=1, min_width=10)
     table.add_column("quote", ratio=5, overflow="fold")
     for quote in article.quotes:
         name = names.get(quote.speaker, "") if quote.speaker else ""

@@ -1,7 +1,9 @@
 """Scoring newsgraph's output against gold, one module per kind of fact.
 
-Each `evaluate_*` function returns a plain report (a dict, JSON-ready) that the CLI prints as
-a table or as JSON."""
+Gold comes as re3d folders (`re3d.py`) or as our contract-shaped gold sets (`gold.py`, the
+bundled `demo` among them). Each `evaluate_*` function returns a plain, JSON-ready report that
+the CLI prints as a table or as JSON.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +11,15 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newsgraph.evaluate import entities, re3d
+from newsgraph.evaluate import entities, gold, quotes, re3d
 from newsgraph.evaluate.metrics import Score
-from newsgraph.model import Article, ReadError
+from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import MODEL, clean_text
 from newsgraph.pipeline import analyze
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int, str], Iterator[T]]
+GoldError = (gold.GoldError, re3d.GoldFormatError)
 
 
 def _no_progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
@@ -24,24 +27,35 @@ def _no_progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
     yield from items
 
 
+def _articles(
+    records: list[Record], progress: Progress[Any], errors: list[str]
+) -> Iterator[Article]:
+    """newsgraph's articles for the gold records; failures are noted, not fatal."""
+    for result in progress(analyze(records), len(records), "newsgraph"):
+        if isinstance(result, ReadError):
+            errors.append(str(result))
+        else:
+            yield result
+
+
 def evaluate_entities(
     gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
 ) -> dict[str, Any]:
-    """Entity precision/recall/F1 per re3d class, for newsgraph and the bare spaCy NER."""
-    documents = re3d.load(gold_path)
-    gold = {d.record.id: entities.gold_actors(d) for d in documents}
-    ours = {cls: Score() for cls in entities.CLASSES}
+    """Entity precision/recall/F1 per class, for newsgraph and the bare spaCy NER."""
+    if gold.is_contract_gold(gold_path):
+        articles = gold.load(gold_path)
+        records = [a.record for a in articles]
+        gold_actors = {a.record.id: entities.gold_from_contract(a.gold["actors"]) for a in articles}
+    else:
+        documents = re3d.load(gold_path)
+        records = [d.record for d in documents]
+        gold_actors = {d.record.id: entities.gold_actors(d) for d in documents}
     errors: list[str] = []
-    results = analyze(d.record for d in documents)
-    for result in progress(results, len(documents), "newsgraph"):
-        if isinstance(result, ReadError):
-            errors.append(str(result))
-            continue
-        _add(ours, entities.score_document(gold[result.article.id], entities.from_article(result)))
+    ours = score_entities(_articles(records, progress, errors), gold_actors)
     systems = {"newsgraph": ours}
     if baseline:
-        systems["spacy"] = _spacy_baseline(documents, gold, progress)
-    report: dict[str, Any] = {"gold": str(gold_path), "documents": len(documents), "errors": errors}
+        systems["spacy"] = _spacy_baseline(records, gold_actors, progress)
+    report: dict[str, Any] = {"gold": str(gold_path), "documents": len(records), "errors": errors}
     for name, scores in systems.items():
         report[name] = {cls: s.as_dict() for cls, s in scores.items()}
         report[name]["overall"] = entities.total(scores).as_dict()
@@ -49,8 +63,8 @@ def evaluate_entities(
 
 
 def _spacy_baseline(
-    documents: list[re3d.GoldDocument],
-    gold: dict[str, list[entities.GoldActor]],
+    records: list[Record],
+    gold_actors: dict[str, list[entities.GoldActor]],
     progress: Progress[Any],
 ) -> dict[str, Score]:
     """Bare en_core_web_sm NER on the same texts: the baseline newsgraph must beat."""
@@ -58,10 +72,10 @@ def _spacy_baseline(
 
     nlp = spacy.load(MODEL)
     scores = {cls: Score() for cls in entities.CLASSES}
-    texts = ((clean_text(d.record.text), d.record.id) for d in documents)
-    for doc, doc_id in progress(nlp.pipe(texts, as_tuples=True), len(documents), "spaCy NER"):
+    texts = ((clean_text(r.text), r.id) for r in records)
+    for doc, doc_id in progress(nlp.pipe(texts, as_tuples=True), len(records), "spaCy NER"):
         predicted = entities.from_spacy_ents((e.label_, e.text) for e in doc.ents)
-        _add(scores, entities.score_document(gold[doc_id], predicted))
+        _add(scores, entities.score_document(gold_actors[doc_id], predicted))
     return scores
 
 
@@ -70,4 +84,101 @@ def _add(into: dict[str, Score], scores: dict[str, Score]) -> None:
         into[cls].add(score)
 
 
-__all__ = ["Article", "evaluate_entities"]
+def evaluate_quotes(
+    gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
+) -> dict[str, Any]:
+    """Quote extraction P/R/F1, recall by kind and attribution accuracy, beside textacy's."""
+    articles = gold.load(gold_path)
+    errors: list[str] = []
+    predicted = _articles([a.record for a in articles], progress, errors)
+    report: dict[str, Any] = {
+        "gold": str(gold_path),
+        "documents": len(articles),
+        "errors": errors,
+        "newsgraph": score_quotes(predicted, articles).as_dict(),
+    }
+    if baseline:
+        report["textacy"] = _textacy_baseline(articles, progress)
+    return report
+
+
+def score_quotes(
+    predicted: Iterable[Article], articles: list[gold.GoldArticle]
+) -> quotes.QuoteScore:
+    """Score newsgraph's quotes in `predicted` against the gold articles of the same ids."""
+    by_id = {a.record.id: a for a in articles}
+    score = quotes.QuoteScore()
+    for article in predicted:
+        gold_article = by_id[article.article.id]
+        text = gold_article.record.text
+        ours = quotes.from_contract(
+            (_builtins(q) for q in article.quotes), (_builtins(a) for a in article.actors), text
+        )
+        wanted = quotes.from_contract(
+            gold_article.gold["quotes"], gold_article.gold["actors"], text
+        )
+        quotes.score_article(ours, wanted, score, article.article.id)
+    return score
+
+
+def score_entities(
+    predicted: Iterable[Article], gold_actors: dict[str, list[entities.GoldActor]]
+) -> dict[str, Score]:
+    scores = {cls: Score() for cls in entities.CLASSES}
+    for article in predicted:
+        found = entities.from_article(article)
+        _add(scores, entities.score_document(gold_actors[article.article.id], found))
+    return scores
+
+
+def score_demo(predicted: list[Article]) -> dict[str, Any]:
+    """What `newsgraph demo` found, scored against the demo corpus's gold."""
+    articles = gold.load(Path("demo"))
+    gold_actors = {a.record.id: entities.gold_from_contract(a.gold["actors"]) for a in articles}
+    return {
+        "entities": entities.total(score_entities(predicted, gold_actors)).as_dict(),
+        "quotes": score_quotes(predicted, articles).as_dict(),
+    }
+
+
+def _builtins(struct: Any) -> dict[str, Any]:
+    import msgspec
+
+    built: dict[str, Any] = msgspec.to_builtins(struct)
+    return built
+
+
+def _textacy_baseline(articles: list[gold.GoldArticle], progress: Progress[Any]) -> dict[str, Any]:
+    """textacy's `direct_quotations` on the same texts, speakers taken as it gives them."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return {"error": "textacy is not installed (pip install 'newsgraph[eval]')"}
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    score = quotes.QuoteScore()
+    failures = 0
+    texts = ((clean_text(a.record.text), a) for a in articles)
+    for doc, article in progress(nlp.pipe(texts, as_tuples=True), len(articles), "textacy"):
+        predicted = []
+        try:
+            for triple in direct_quotations(doc):
+                content = triple.content
+                start, end = content.start_char + 1, content.end_char - 1
+                speaker = " ".join(t.text for t in triple.speaker)
+                predicted.append(
+                    quotes.ScoredQuote([(start, end)], "direct", [speaker] if speaker else None)
+                )
+        except ValueError:  # textacy refuses texts with an odd number of quotation marks
+            failures += 1
+        text = article.record.text
+        wanted = quotes.from_contract(article.gold["quotes"], article.gold["actors"], text)
+        quotes.score_article(predicted, wanted, score, article.record.id)
+    result = score.as_dict()
+    result["documents_refused"] = failures
+    del result["misses"]
+    return result
+
+
+__all__ = ["GoldError", "evaluate_entities", "evaluate_quotes", "score_demo"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsgraph.evaluate.metrics import Score
 from newsgraph.evaluate.re3d import GoldDocument
@@ -73,6 +74,7 @@ class GoldActor:
     cls: str
     names: set[str] = field(default_factory=set)
     neutral: bool = False
+    either: bool = False  # a state: matches an Organisation or a Location prediction
 
 
 @dataclass
@@ -122,6 +124,18 @@ def gold_actors(document: GoldDocument) -> list[GoldActor]:
         actor = GoldActor(cls=cls, names={entities[i].value for i in members}, neutral=not sure)
         actors.append(actor)
     return actors
+
+
+def gold_from_contract(actors: Iterable[dict[str, Any]]) -> list[GoldActor]:
+    """Gold actors of a contract-shaped gold article; `other` actors are not scored."""
+    gold = []
+    for actor in actors:
+        cls = _SCORED_TYPES.get(actor["type"])
+        if cls is not None:
+            names = {actor["name"], *actor.get("aliases", [])}
+            state = cls == "state"
+            gold.append(GoldActor("Location" if state else cls, names, either=state))
+    return gold
 
 
 def from_article(article: Article) -> list[PredictedActor]:
