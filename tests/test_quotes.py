@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsgraph.model import Article, Quote
+from newsgraph.extract import STAGES
+from newsgraph.extract.facts import ArticleFacts
+from newsgraph.model import Article, Quote, Record
+from newsgraph.nlp import parse_stream
+from newsgraph.pipeline import Analyzer
 
 ReadText = Callable[..., Article]
 
@@ -62,10 +66,12 @@ def test_quote_over_three_paragraphs_is_one_quote(read_text: ReadText) -> None:
 
 
 def test_quote_interrupted_by_its_attribution_is_one_quote(read_text: ReadText) -> None:
-    article = read_text('"The ceasefire," Mira Castellane said, "is already dead in the valley."')
+    text = '"The ceasefire," Mira Castellane said, "is already dead in the valley."'
+    article = read_text(text)
     quote = only_quote(article)
     assert quote.text == "The ceasefire, is already dead in the valley."
-    assert len(quote.spans) == 2
+    # One span from its first word to its last, as the scoring rules annotate it.
+    assert [(s.start, s.end) for s in quote.spans] == [(1, len(text) - 1)]
     assert speaker_name(article, quote) == "Mira Castellane"
 
 
@@ -100,3 +106,133 @@ def test_quote_with_nobody_named_has_a_null_speaker(read_text: ReadText) -> None
     )
     quote = only_quote(article)
     assert quote.speaker is None and quote.cue is None
+
+
+def test_reported_speech_with_and_without_that(read_text: ReadText) -> None:
+    text = (
+        "Liesl Orvana said that both delegations would stay in Valdris. "
+        "Orvana said the talks would resume on Monday."
+    )
+    article = read_text(text)
+    assert [(q.kind, q.text, speaker_name(article, q), q.cue) for q in article.quotes] == [
+        ("indirect", "both delegations would stay in Valdris", "Liesl Orvana", "said"),
+        ("indirect", "the talks would resume on Monday", "Liesl Orvana", "said"),
+    ]
+
+
+def test_told_someone_that_warned_and_denied(read_text: ReadText) -> None:
+    article = read_text(
+        "Oskar Vellin told reporters that the Front had no fighters in Dunmere. "
+        "Tobiah Renn warned that the offensive could spread to the coast. "
+        "Liesl Orvana denied that Kestria had supplied weapons to the Front."
+    )
+    assert [(speaker_name(article, q), q.cue, q.kind) for q in article.quotes] == [
+        ("Oskar Vellin", "told", "indirect"),
+        ("Tobiah Renn", "warned", "indirect"),
+        ("Liesl Orvana", "denied", "indirect"),
+    ]
+    assert article.quotes[0].text == "the Front had no fighters in Dunmere"
+
+
+def test_according_to_a_source_and_not_to_a_casualty_count(read_text: ReadText) -> None:
+    article = read_text(
+        "According to the Halvard Centre, the Front has lost a third of its fighters since "
+        "the spring. At least 41 villagers were killed in the raid, according to the Coastal "
+        "Press Agency."
+    )
+    quote = only_quote(article)
+    assert quote.kind == "indirect" and quote.cue == "according to"
+    assert quote.text == "the Front has lost a third of its fighters since the spring"
+    assert speaker_name(article, quote) == "Halvard Centre"
+
+
+def test_mixed_quote_is_one_quote(read_text: ReadText) -> None:
+    text = (
+        "Colonel Petra Lusk said the army was treating the threat "
+        '"with the seriousness it deserves".'
+    )
+    article = read_text(text)
+    quote = only_quote(article)
+    assert quote.kind == "mixed"
+    assert speaker_name(article, quote) == "Petra Lusk"
+    assert quote.text.startswith("the army was treating") and "seriousness" in quote.text
+
+
+def test_nominal_speakers_resolve_to_the_actor(read_text: ReadText) -> None:
+    article = read_text(
+        "Oskar Vellin, the spokesman for the Harrow Liberation Front, met reporters in Halbrook. "
+        '"Our men will guard every truck," the spokesman said.\n\n'
+        "The Velmoran Interior Ministry published the names on Monday. "
+        "The ministry said in a statement that nine soldiers had died."
+    )
+    assert [speaker_name(article, q) for q in article.quotes] == [
+        "Oskar Vellin",
+        "Velmoran Interior Ministry",
+    ]
+    assert [q.speaker_text for q in article.quotes] == ["the spokesman", "The ministry"]
+
+
+def test_organisations_and_states_speak(read_text: ReadText) -> None:
+    article = read_text(
+        "The Velmoran National Police said in a statement that officers had arrested two men. "
+        "Kestria said that the suspect had carried forged papers."
+    )
+    assert [speaker_name(article, q) for q in article.quotes] == [
+        "Velmoran National Police",
+        "Kestria",
+    ]
+
+
+def test_unnamed_sources_give_a_null_speaker(read_text: ReadText) -> None:
+    article = read_text(
+        "A Kestrian official said the government had offered to free 60 prisoners. "
+        "Officials say the border will reopen next week."
+    )
+    assert len(article.quotes) == 2
+    assert all(q.speaker is None for q in article.quotes)
+    assert [q.speaker_text for q in article.quotes] == ["A Kestrian official", "Officials"]
+
+
+def test_negated_speech_is_not_a_quote(read_text: ReadText) -> None:
+    article = read_text("The ministry did not say that the border had closed.")
+    assert article.quotes == []
+
+
+def test_she_finds_the_woman_not_the_nearest_man(read_text: ReadText) -> None:
+    article = read_text(
+        "Ruta Maelis led the march past the office of Casimir Dorn.\n\n"
+        '"For nine years I have set a place at the table for my son," she told the crowd.'
+    )
+    assert speaker_name(article, only_quote(article)) == "Ruta Maelis"
+
+
+def test_a_statement_speaking_is_nobody(read_text: ReadText) -> None:
+    article = read_text(
+        "The Velmoran army moved two battalions to Port Anselm. A statement circulated "
+        "online on Monday. The statement carried no signature.\n\n"
+        '"The sea will burn before the valley is emptied," it read.'
+    )
+    quote = only_quote(article)
+    assert quote.speaker is None and quote.cue == "read"
+
+
+def test_csv_doubled_quotation_marks(read_text: ReadText) -> None:
+    text = '""We have buried enough sons this spring,"" said Dragan Pell, the mayor of Halbrook.'
+    article = read_text(text)
+    quote = only_quote(article)
+    assert (
+        text[quote.spans[0].start : quote.spans[0].end] == "We have buried enough sons this spring,"
+    )
+    assert speaker_name(article, quote) == "Dragan Pell"
+
+
+def test_facts_inside_a_quote_are_asserted_by_its_speaker(analyzer: Analyzer) -> None:
+    text = 'The truce is holding. "OSD-H still receives money from the Order," Tobiah Renn said.'
+    ((_, doc),) = list(parse_stream(analyzer.nlp, [Record(id="q", text=text)]))
+    facts = ArticleFacts(record=Record(id="q", text=text), doc=doc)
+    for _, stage in STAGES:
+        stage(facts)
+    inside = text.index("receives")
+    quote = facts.asserted_by(inside, inside + 8)
+    assert quote is not None and facts.actor(quote.speaker or "").name == "Tobiah Renn"
+    assert facts.asserted_by(0, 9) is None

@@ -15,12 +15,14 @@ from newsgraph.extract.events import extract_events
 from newsgraph.extract.facts import ArticleFacts
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.relations import extract_relations
+from newsgraph.extract.roles import extract_roles
 from newsgraph.model import Article, Record
 
 Stage = Callable[[ArticleFacts], None]
 
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("actors", extract_actors),
+    ("roles", extract_roles),
     ("quotes", extract_quotes),
     ("relations", extract_relations),
     ("events", extract_events),

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.resolve import first_name_gender
 from newsgraph.model import ActorType
 from newsgraph.names import normalize_name
 
@@ -28,35 +29,51 @@ _LABEL_TYPES: dict[str, ActorType] = {
     "LOC": "location",
     "FAC": "location",
     "NORP": "other",
+    "NOMINAL": "other",
 }
+# Labels spaCy's small model puts on people often enough ("Magnus Ranstorp" as a work of
+# art): kept only when the name is person-shaped or joins a person's full name.
+_WEAK_LABELS = {"WORK_OF_ART", "PRODUCT"}
 _EDGE_TAGS = {"DT", "POS", "``", "''", ",", ":", "-LRB-", "-RRB-", "HYPH", "NFP"}
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mullah", "sheikh", "gen", "col"}
 _NAME_STOPWORDS = {"of", "the", "and", "for", "in", "on", "to", "al", "el", "de"}
 _CAPITALISED = re.compile(r"[A-Z]")
+_ACRONYM_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}\b")
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
 
 
 @dataclass
 class Candidate:
-    """One NER mention, trimmed to the name itself."""
+    """One mention, trimmed to the name itself: from NER, or a group noun ("the army")."""
 
     start: int
     end: int
     surface: str
     label: str
+    nominal_type: ActorType | None = None  # set for group nouns, typed by data/group_nouns.tsv
 
     @property
     def key(self) -> str:
-        return normalize_name(self.surface)
+        prefix = "~" if self.nominal_type else ""  # group nouns never share a key with names
+        return prefix + normalize_name(self.surface)
 
 
 def extract_actors(facts: ArticleFacts) -> None:
     candidates = [c for ent in facts.doc.ents if (c := _candidate(ent, facts.text)) is not None]
+    candidates += _unlabelled_people(facts.doc, [(c.start, c.end) for c in candidates])
     groups: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         if candidate.key:
             groups.setdefault(candidate.key, []).append(candidate)
     _merge_acronyms(groups, facts.doc, facts.text)
     _merge_surnames(groups)
+    _merge_head_words(groups)
+    for key in [k for k, group in groups.items() if all(c.label in _WEAK_LABELS for c in group)]:
+        del groups[key]
+    taken = [(c.start, c.end) for group in groups.values() for c in group]
+    for candidate in _group_nouns(facts.doc, taken):
+        groups.setdefault(candidate.key, []).append(candidate)
+    _merge_bare_group_nouns(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.start for c in group))
     for group in ordered:
         actor = facts.new_actor(_best_name(group), _actor_type(group))
@@ -67,9 +84,15 @@ def extract_actors(facts: ArticleFacts) -> None:
 
 
 def _candidate(ent: Span, text: str) -> Candidate | None:
-    if ent.label_ not in _LABEL_TYPES:
+    if ent.label_ not in _LABEL_TYPES and ent.label_ not in _WEAK_LABELS:
         return None
     tokens = list(ent)
+    if ent.label_ == "PERSON":  # "Tobiah Renn" tagged as just "Renn"
+        while tokens[0].i > 0 and _is_name_word(ent.doc[tokens[0].i - 1], tokens[-1]):
+            tokens.insert(0, ent.doc[tokens[0].i - 1])
+    cut = next((i for i, t in enumerate(tokens) if t.text == "(" and i > 0), None)
+    if cut is not None:  # "Association of … (AFD": the acronym is found on its own
+        tokens = tokens[:cut]
     while tokens and (tokens[0].tag_ in _EDGE_TAGS or tokens[0].is_space or tokens[0].is_punct):
         tokens.pop(0)
     while tokens and (tokens[-1].tag_ in _EDGE_TAGS or tokens[-1].is_space or tokens[-1].is_punct):
@@ -80,11 +103,71 @@ def _candidate(ent: Span, text: str) -> Candidate | None:
         return None
     if ent.label_ == "NORP" and not _stands_for_group(tokens[-1]):
         return None
+    if len(tokens) == 1 and (
+        _is_modifier_word(tokens[0]) or tokens[0].lower_ in lexicons.mapping("group_nouns.tsv")
+    ):
+        return None  # "Velmoran" in "the Velmoran army"; "Gunmen" is a group noun, not a name
+    label = "PERSON" if ent.label_ != "PERSON" and _person_shaped(tokens) else ent.label_
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    suffix = _ACRONYM_SUFFIX.match(text, end)
+    if suffix:  # "OSD-H", "ISIS-K": the tokenizer splits what is one name
+        end = suffix.end()
     surface = " ".join(text[start:end].split())
     if len(surface) < 2 or not _CAPITALISED.search(surface):
         return None
-    return Candidate(start=start, end=end, surface=surface, label=ent.label_)
+    return Candidate(start=start, end=end, surface=surface, label=label)
+
+
+def _is_name_word(token: Token, head: Token) -> bool:
+    """A capitalised word compounded into a name, not a title ("Minister") or another name."""
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "compound"
+        and token.head == head
+        and token.text[:1].isupper()
+        and not token.ent_type_
+        and token.lower_ not in lexicons.words("titles.tsv")
+        and token.lower_ not in lexicons.words("portfolios.tsv")
+    )
+
+
+def _unlabelled_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Names NER missed altogether ("Ruta Maelis led the march"): a run of capitalised
+    proper nouns that starts with a known first name."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        words = [token]
+        while words[0].i > 0 and _is_name_word(doc[words[0].i - 1], token):
+            words.insert(0, doc[words[0].i - 1])
+        start, end = words[0].idx, token.idx + len(token)
+        if _person_shaped(words) and not any(s < end and start < e for s, e in taken):
+            found.append(Candidate(start, end, doc.text[start:end], "PERSON"))
+    return found
+
+
+def _person_shaped(tokens: list[Token]) -> bool:
+    """ "Hans-Jakob Schindler" tagged ORG: a known first name and capitalised name words."""
+    if not 2 <= len(tokens) <= 4 or not all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens
+    ):
+        return False
+    last = tokens[-1].lower_
+    if last in lexicons.words("place_words.tsv") or last in lexicons.words("head_nouns.tsv"):
+        return False
+    name = " ".join(t.text for t in tokens)
+    return _type_from_words(name) is None and first_name_gender(tokens[0].text) is not None
+
+
+def _is_modifier_word(token: Token) -> bool:
+    """ "Velmoran" in "the Velmoran army", "Interior" in "Interior Minister": no actor."""
+    word = token.text.casefold()
+    if word in lexicons.words("portfolios.tsv"):
+        return True
+    demonym = word.endswith(_DEMONYM_ENDINGS) and _type_from_words(token.text) is None
+    modifies_noun = token.dep_ == "amod" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+    return demonym and modifies_noun
 
 
 def _stands_for_group(token: object) -> bool:
@@ -100,10 +183,18 @@ def _merge_acronyms(groups: dict[str, list[Candidate]], doc: Doc, text: str) -> 
     for key, group in list(groups.items()):
         if key not in groups:
             continue
-        for candidate in group:
-            acronym = _parenthesised_after(text, candidate.end)
-            if acronym and normalize_name(acronym) in groups and normalize_name(acronym) != key:
-                groups[key].extend(groups.pop(normalize_name(acronym)))
+        for candidate in list(group):
+            found = _parenthesised_after(text, candidate.end)
+            if found is None:
+                continue
+            acronym, start = found
+            acronym_key = normalize_name(acronym)
+            if acronym_key == key:
+                continue
+            if acronym_key in groups:
+                groups[key].extend(groups.pop(acronym_key))
+            elif not any(c.start == start for c in group):  # NER missed it: still an alias
+                group.append(Candidate(start, start + len(acronym), acronym, candidate.label))
     long_names = [key for key, group in groups.items() if len(key.split()) > 1 and _org_like(group)]
     for key in list(groups):
         group = groups[key]
@@ -118,9 +209,10 @@ def _merge_acronyms(groups: dict[str, list[Candidate]], doc: Doc, text: str) -> 
             groups[matches[0]].extend(groups.pop(key))
 
 
-def _parenthesised_after(text: str, end: int) -> str | None:
+def _parenthesised_after(text: str, end: int) -> tuple[str, int] | None:
+    """ "(HLF)" right after a name: the acronym and where it starts."""
     match = re.match(r"\s*\(([A-Z][A-Za-z0-9.\-]{1,11})\)", text[end : end + 16])
-    return match.group(1) if match else None
+    return (match.group(1), end + match.start(1)) if match else None
 
 
 def _initials(key: str) -> str:
@@ -149,6 +241,64 @@ def _merge_surnames(groups: dict[str, list[Candidate]]) -> None:
             groups[matches[0]].extend(groups.pop(key))
 
 
+def _merge_head_words(groups: dict[str, list[Candidate]]) -> None:
+    """ "the Front" joins "Harrow Liberation Front"; "the Order" the shortest name it heads."""
+    heads = lexicons.words("head_nouns.tsv")
+    for key in list(groups):
+        if key not in heads or not _org_like(groups[key]):
+            continue
+        named = [
+            other
+            for other in groups
+            if other != key and _org_like(groups[other]) and _head_word(other) == key
+        ]
+        if named:
+            target = min(named, key=lambda name: len(name.split()))
+            groups[target].extend(groups.pop(key))
+
+
+def _head_word(key: str) -> str:
+    words = key.split(" of ")[0].split()
+    return words[-1] if len(words) > 1 or " of " in key else ""
+
+
+def _group_nouns(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Noun phrases headed by a group noun ("the Velmoran army", "government forces",
+    "rebels") that no name covers, named by their modifiers and the noun."""
+    types = lexicons.mapping("group_nouns.tsv")
+    found = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        actor_type = types.get(head.lower_)
+        start = chunk[0].idx
+        if actor_type is None or any(s < head.idx + len(head) and start < e for s, e in taken):
+            continue  # "OSD-H gunmen" are OSD-H's, not an actor of their own
+        if any(t.dep_ == "poss" for t in chunk):  # "its fighters", "the HLF's army"
+            continue
+        modifiers = [
+            t
+            for t in chunk
+            if t.i < head.i
+            and t.dep_ in {"compound", "amod"}
+            and (t.is_title or t.lower_ == "government")
+        ]
+        first = modifiers[0] if modifiers else head
+        start, end = first.idx, head.idx + len(head)
+        surface = doc.text[start:end]
+        found.append(Candidate(start, end, " ".join(surface.split()), "NOMINAL", actor_type))  # type: ignore[arg-type]
+    return found
+
+
+def _merge_bare_group_nouns(groups: dict[str, list[Candidate]]) -> None:
+    """ "the army" joins "the Velmoran army", "the ministry" joins "Interior Ministry",
+    when the article has only one of them."""
+    for key in [k for k in groups if k.startswith("~") and " " not in k]:
+        noun = key[1:]
+        named = [k for k in groups if k != key and k.lstrip("~").split()[-1] == noun]
+        if len(named) == 1:
+            groups[named[0]].extend(groups.pop(key))
+
+
 def _label(group: list[Candidate]) -> str:
     """The group's NER label: by majority, ties going to the longest mention's."""
     counts = Counter(c.label for c in group)
@@ -166,6 +316,9 @@ def _best_name(group: list[Candidate]) -> str:
 
 
 def _actor_type(group: list[Candidate]) -> ActorType:
+    nominal = next((c.nominal_type for c in group if c.nominal_type), None)
+    if nominal is not None:
+        return nominal
     label = _label(group)
     names = {c.surface for c in group}
     if label != "PERSON":

@@ -93,6 +93,14 @@ class ArticleFacts:
         index = bisect.bisect_left(self._mentions, (offset, -1, ""))
         return [m for m in self._mentions[:index] if m[1] <= offset]
 
+    def asserted_by(self, start: int, end: int) -> Quote | None:
+        """The quote holding [start, end), if any: a fact stated inside a quote or reported
+        speech is asserted by its speaker, not by the article."""
+        for quote in self.quotes:
+            if any(span.start <= start and end <= span.end + 1 for span in quote.spans):
+                return quote
+        return None
+
     def evidence(self, start: int, end: int) -> Evidence:
         return Evidence(start=start, end=end, text=self.text[start:end])
 

@@ -1,14 +1,22 @@
-"""Quotes: direct speech in quotation marks, attributed to the article's actors.
+"""Quotes: who said what, direct, reported or mixed, attributed to the article's actors.
 
-Quotation marks are paired paragraph by paragraph, so the news convention of a quote running
-over several paragraphs (each opening with a mark, none closed until the last) gives one quote
-with one span per paragraph; a quote interrupted by its attribution ("The group," he said,
-"is finished.") is one quote too. A quote needs a speech cue next to it, or must stand as a
-paragraph of its own, or it is a scare quote, a title or a nickname and is left alone.
+Three finders propose candidates, then speakers are resolved in reading order (so "he adds"
+finds the speaker before it):
+
+- direct: quotation marks paired paragraph by paragraph, so the news convention of a quote
+  running over several paragraphs (each opening with a mark, none closed until the last)
+  gives one quote with one span per paragraph, and a quote interrupted by its attribution
+  ("The group," he said, "is finished.") is one quote. A quote needs a speech cue next to it,
+  or must stand as a paragraph of its own, or it is a scare quote, title or nickname;
+- reported: a speech verb (data/speech_verbs.tsv) governing a clause, "X said (that) …",
+  "X told Y that …", "X denied …"; a quoted fragment inside the clause makes it mixed;
+- "according to X, …": the clause the phrase is attached to, except a casualty figure,
+  whose "according to" names the figure's source (an event fact, not a quote).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,17 +25,24 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
-from newsgraph.extract.resolve import actor_for_token
-from newsgraph.model import Quote
+from newsgraph.extract.resolve import Context, actor_for_token
+from newsgraph.model import Quote, QuoteKind
 from newsgraph.model import Span as TextSpan
 
 OPENERS = "“„«"
 CLOSERS = "”»"
 _MARKS = re.compile(r'["“”„«»]')
+_MARK_TOKENS = {'"', "“", "”", "„", "«", "»", "''", "``"}
 _OPEN_AFTER = set("([{—–-:/") | {"‘"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_CLAUSE_DEPS = {"ccomp"}
 _MIN_WORDS = 3
 _ATTRIBUTION_TOKENS = 14  # an attribution longer than this is a sentence of its own
+_CASUALTY = re.compile(
+    r"\b(kill|killed|dead|died|wounded|injured|hurt|abducted|kidnapped|missing|casualt)", re.I
+)
+_SENTENCE_END = {".", "!", "?"}
+_ADDRESSING = {"tell", "ask", "inform", "warn", "brief", "assure", "remind"}
 
 
 @dataclass
@@ -42,23 +57,30 @@ class Segment:
 
 
 @dataclass
-class Chain:
-    """Segments that make one quote, and what attributes it."""
+class Candidate:
+    """A proposed quote: its spans, kind, and the cue and subject that attribute it."""
 
-    segments: list[Segment]
+    kind: QuoteKind
+    spans: list[tuple[int, int]]
+    paragraph: int
     cue: Token | None = None
-    according_to: Token | None = None
+    cue_text: str | None = None
+    subject: Token | None = None
+    segments: list[Segment] = field(default_factory=list)
     speaker: ActorDraft | None = None
-    speaker_text: str | None = None
-    extra: list[Segment] = field(default_factory=list)
 
     @property
-    def paragraph(self) -> int:
-        return self.segments[0].paragraph
+    def start(self) -> int:
+        return self.spans[0][0]
 
     @property
-    def last_paragraph(self) -> int:
-        return self.segments[-1].paragraph
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+    @property
+    def anchor(self) -> int:
+        """Where the quote stands in reading order: its cue when that comes first."""
+        return min(self.start, self.cue.idx) if self.cue is not None else self.start
 
 
 def speech_verbs() -> frozenset[str]:
@@ -67,26 +89,23 @@ def speech_verbs() -> frozenset[str]:
 
 def extract_quotes(facts: ArticleFacts) -> None:
     doc = facts.doc
-    text = doc.text
-    paragraphs = list(paragraph_bounds(text))
-    chains = _chain(_segments(text, paragraphs))
-    recent: list[ActorDraft] = []
-    previous: Chain | None = None
-    for chain in _join_interrupted(doc, chains):
-        _attribute(facts, doc, chain, recent)
-        if chain.cue is None and chain.according_to is None:
-            if chain.segments[0].opens_paragraph and _continues(previous, chain):
-                chain.speaker = previous.speaker if previous else None
-            elif not _looks_like_speech(text, chain):
-                continue
-        elif not _looks_like_speech(text, chain) and _word_count(text, chain) < 5:
-            continue
-        if _word_count(text, chain) < _MIN_WORDS:
-            continue
-        facts.quotes.append(_quote(facts, chain))
-        if chain.speaker is not None:
-            recent.append(chain.speaker)
-        previous = chain
+    paragraphs = list(paragraph_bounds(doc.text))
+    direct = _direct_quotes(doc, paragraphs)
+    reported = list(_reported_speech(doc, direct))
+    absorbed = {id(c) for r in reported for c in direct if r.kind == "mixed" and _within(c, r)}
+    candidates = [c for c in direct if id(c) not in absorbed] + reported
+    candidates.sort(key=lambda c: c.anchor)
+    context = Context(quoted=[span for c in candidates for span in c.spans])
+    previous: Candidate | None = None
+    for candidate in candidates:
+        if candidate.subject is not None:
+            candidate.speaker = actor_for_token(facts, candidate.subject, context)
+        elif candidate.cue is None and previous is not None and _continues(previous, candidate):
+            candidate.speaker = previous.speaker
+        if candidate.speaker is not None:
+            context.speakers.append((candidate.anchor, candidate.speaker))
+        facts.quotes.append(_quote(facts.text, candidate))
+        previous = candidate
 
 
 def paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
@@ -99,6 +118,35 @@ def paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
             end -= 1
         if start < end:
             yield start, end
+
+
+# Direct quotes -------------------------------------------------------------------------
+
+
+def _direct_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
+    text = doc.text
+    quotes = []
+    for segments in _join_interrupted(doc, _chain(_segments(text, paragraphs))):
+        candidate = Candidate(
+            kind="direct",
+            spans=_paragraph_spans(text, segments),
+            paragraph=segments[0].paragraph,
+            segments=segments,
+        )
+        _attribute_direct(doc, candidate)
+        if _is_speech(text, candidate):
+            quotes.append(candidate)
+    return quotes
+
+
+def _paragraph_spans(text: str, segments: list[Segment]) -> list[tuple[int, int]]:
+    """One span per paragraph: an interrupted quote runs from its first word to its last,
+    attribution included, as docs/scoring.md has it; `text` leaves the attribution out."""
+    spans: list[tuple[int, int]] = []
+    for number in dict.fromkeys(s.paragraph for s in segments):
+        inside = [s for s in segments if s.paragraph == number]
+        spans.append(_trimmed(text, inside[0].start, inside[-1].end))
+    return spans
 
 
 def _segments(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Segment]:
@@ -124,53 +172,44 @@ def _segments(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Segment]
             yield Segment(opened + 1, p_end, number, False, opened == p_start)
 
 
-def _chain(segments: Iterator[Segment]) -> list[Chain]:
+def _chain(segments: Iterator[Segment]) -> list[list[Segment]]:
     """Join an unclosed paragraph to the next paragraph when that one opens with a mark."""
-    chains: list[Chain] = []
+    chains: list[list[Segment]] = []
     for segment in segments:
-        last = chains[-1].segments[-1] if chains else None
+        last = chains[-1][-1] if chains else None
         if (
             last is not None
             and not last.closed
             and segment.opens_paragraph
             and segment.paragraph == last.paragraph + 1
         ):
-            chains[-1].segments.append(segment)
+            chains[-1].append(segment)
         else:
-            chains.append(Chain([segment]))
+            chains.append([segment])
     return chains
 
 
-def _join_interrupted(doc: Doc, chains: list[Chain]) -> list[Chain]:
+def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segment]]:
     """ "The group," he said, "is finished." -> one chain: two segments in one paragraph
-    with only a short attribution between them."""
-    joined: list[Chain] = []
+    with only a short attribution between them, the first not ending its sentence."""
+    joined: list[list[Segment]] = []
     for chain in chains:
         if joined:
-            last = joined[-1]
-            tail, head = last.segments[-1], chain.segments[0]
+            tail, head = joined[-1][-1], chain[0]
             if (
                 tail.closed
                 and tail.paragraph == head.paragraph
-                and _is_attribution(doc, tail.end + 1, head.start - 1)
-                and not _ends_sentence(doc.text, tail)
+                and not doc.text[tail.start : tail.end].rstrip().endswith((".", "?", "!"))
+                and _is_attribution(_tokens(doc, tail.end + 1, head.start - 1))
             ):
-                last.segments.extend(chain.segments)
+                joined[-1].extend(chain)
                 continue
         joined.append(chain)
     return joined
 
 
-def _ends_sentence(text: str, segment: Segment) -> bool:
-    content = text[segment.start : segment.end].rstrip()
-    return content.endswith((".", "?", "!"))
-
-
-def _is_attribution(doc: Doc, start: int, end: int) -> bool:
-    gap = doc.char_span(start, end, alignment_mode="expand")
-    if gap is None:
-        return False
-    words = [t for t in gap if not t.is_punct and not t.is_space]
+def _is_attribution(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if not t.is_punct]
     return 0 < len(words) <= _ATTRIBUTION_TOKENS and any(_is_cue(t) for t in words)
 
 
@@ -178,43 +217,32 @@ def _is_cue(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in speech_verbs()
 
 
-def _attribute(facts: ArticleFacts, doc: Doc, chain: Chain, recent: list[ActorDraft]) -> None:
-    """Find the cue next to the quote and resolve its subject to an actor."""
-    for zone in _zones(doc, chain):
+def _attribute_direct(doc: Doc, candidate: Candidate) -> None:
+    """The cue next to the quote: between its segments, right after its last mark, or right
+    before its first; the cue's subject is the speaker to resolve."""
+    for zone in _zones(doc, candidate.segments):
         for token in zone:
-            if (
-                token.lower_ == "according"
-                and token.i + 1 < len(doc)
-                and doc[token.i + 1].lower_ == "to"
-            ):
-                source = _object_of(doc[token.i + 1])
-                if source is not None:
-                    chain.according_to = token
-                    chain.speaker = actor_for_token(facts, source, recent)
-                    chain.speaker_text = _phrase(source)
-                    return
-            if _is_cue(token) and not _inside(chain, token.idx):
-                chain.cue = token
-                subject = _subject(token, chain)
-                if subject is not None:
-                    chain.speaker = actor_for_token(facts, subject, recent)
-                    chain.speaker_text = _phrase(subject)
+            source = _according_to(token)
+            if source is not None:
+                candidate.cue, candidate.cue_text, candidate.subject = token, "according to", source
+                return
+            if _is_cue(token) and not _inside(candidate, token.idx):
+                candidate.cue, candidate.cue_text = token, _cue_text(token)
+                candidate.subject = _subject(token, candidate) or _named_in(zone, candidate)
                 return
 
 
-def _zones(doc: Doc, chain: Chain) -> Iterator[list[Token]]:
-    """Where an attribution may stand: between the segments, right after the quote's last
-    mark (to the end of that sentence), right before its first mark (from the sentence start)."""
+def _zones(doc: Doc, segments: list[Segment]) -> Iterator[list[Token]]:
     text = doc.text
-    for left, right in zip(chain.segments, chain.segments[1:], strict=False):
+    for left, right in itertools.pairwise(segments):
         if left.paragraph == right.paragraph:
             yield _tokens(doc, left.end + 1, right.start - 1)
-    last = chain.segments[-1]
+    last = segments[-1]
     if last.closed:
         after = _tokens(doc, last.end + 1, _paragraph_end(text, last.end))
         yield _until_sentence_end(after)
-    first = chain.segments[0]
-    before = _tokens(doc, _paragraph_start(text, first.start), first.start - 1)
+    first = segments[0]
+    before = _tokens(doc, text.rfind("\n", 0, first.start) + 1, first.start - 1)
     yield list(reversed(_from_sentence_start(before)))
 
 
@@ -228,10 +256,10 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 def _until_sentence_end(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     for token in tokens:
-        if token.text in _MARKS_TEXT:
+        if token.text in _MARK_TOKENS:
             break
         kept.append(token)
-        if token.text in {".", "!", "?"} and len(kept) > 1:
+        if token.text in _SENTENCE_END and len(kept) > 1:
             break
     return kept[: _ATTRIBUTION_TOKENS + 4]
 
@@ -239,13 +267,10 @@ def _until_sentence_end(tokens: list[Token]) -> list[Token]:
 def _from_sentence_start(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     for token in reversed(tokens):
-        if token.text in {".", "!", "?"} or token.text in _MARKS_TEXT:
+        if token.text in _SENTENCE_END or token.text in _MARK_TOKENS:
             break
         kept.insert(0, token)
     return kept
-
-
-_MARKS_TEXT = {'"', "“", "”", "„", "«", "»"}
 
 
 def _paragraph_end(text: str, offset: int) -> int:
@@ -253,83 +278,205 @@ def _paragraph_end(text: str, offset: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _paragraph_start(text: str, offset: int) -> int:
-    return text.rfind("\n", 0, offset) + 1
+def _is_speech(text: str, candidate: Candidate) -> bool:
+    """Speech ends with punctuation inside the marks, runs as a paragraph, or has a cue and
+    some length; titles, nicknames and scare quotes do none of these."""
+    words = sum(len(text[s:e].split()) for s, e in candidate.spans)
+    if words < _MIN_WORDS:
+        return False
+    content = text[candidate.start : candidate.end].rstrip()
+    if content.endswith((".", ",", "?", "!", "—", "…")) or candidate.segments[0].opens_paragraph:
+        return True
+    return candidate.cue is not None and words >= 5
 
 
-def _inside(chain: Chain, offset: int) -> bool:
-    return any(s.start <= offset < s.end for s in chain.segments)
+# Reported speech -----------------------------------------------------------------------
 
 
-def _subject(verb: Token, chain: Chain) -> Token | None:
+def _reported_speech(doc: Doc, direct: list[Candidate]) -> Iterator[Candidate]:
+    """Clauses governed by a speech verb, and clauses "according to" someone."""
+    for token in doc:
+        if any(_inside(c, token.idx) for c in direct):
+            continue
+        if _is_cue(token) and not _negated(token):
+            for clause in (c for c in token.children if c.dep_ in _CLAUSE_DEPS):
+                tokens, speaker = _split_trailing_speaker(list(clause.subtree), token)
+                candidate = _clause_quote(doc, tokens, direct)
+                if candidate is not None:
+                    candidate.cue, candidate.cue_text = token, _cue_text(token)
+                    candidate.subject = _subject(token, candidate) or speaker
+                    yield candidate
+        source = _according_to(token)
+        if source is not None and not any(c.cue is token for c in direct):
+            candidate = _according_quote(doc, token, source, direct)
+            if candidate is not None:
+                yield candidate
+
+
+def _split_trailing_speaker(tokens: list[Token], verb: Token) -> tuple[list[Token], Token | None]:
+    """ "CLAUSE, Ivan Sheehan, associate professor at X, tells Newsweek." is sometimes parsed
+    with the speaker inside the clause: cut the clause at the comma before a name that runs,
+    with no verb of its own, up to the cue."""
+    if not tokens or verb.i < tokens[-1].i or verb.i - tokens[-1].i > 2:
+        return tokens, None
+    for index in range(len(tokens) - 2, 0, -1):
+        token = tokens[index]
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        if (
+            tokens[index - 1].text == ","
+            and token.ent_type_ in {"PERSON", "ORG"}
+            and token.ent_iob_ == "B"
+        ):
+            return tokens[: index - 1], token
+    return tokens, None
+
+
+def _clause_quote(doc: Doc, tokens: list[Token], direct: list[Candidate]) -> Candidate | None:
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (
+        (tokens[-1].is_punct and tokens[-1].text not in _MARK_TOKENS) or tokens[-1].is_space
+    ):
+        tokens.pop()
+    if len([t for t in tokens if not t.is_punct]) < _MIN_WORDS:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if tokens[-1].text in _MARK_TOKENS:
+        end = tokens[-1].idx
+    return _with_fragments(doc, start, end, direct)
+
+
+def _according_quote(
+    doc: Doc, according: Token, source: Token, direct: list[Candidate]
+) -> Candidate | None:
+    """ "According to X, CLAUSE." or "CLAUSE, according to X." -> CLAUSE."""
+    sentence = according.sent
+    phrase = {t.i for t in according.subtree} | {according.i + 1}
+    tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) < _MIN_WORDS or _CASUALTY.search(sentence.text):
+        return None
+    candidate = _with_fragments(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), direct)
+    if candidate is not None:
+        candidate.cue, candidate.cue_text, candidate.subject = according, "according to", source
+    return candidate
+
+
+def _with_fragments(doc: Doc, start: int, end: int, direct: list[Candidate]) -> Candidate | None:
+    """A reported clause; mixed when it holds a quoted fragment, nothing when it is mostly
+    a direct quote already found or cuts across one (the parse ran into an attribution)."""
+    overlapping = [c for c in direct if c.start < end and start < c.end]
+    if any(not _within(c, Candidate("direct", [(start, end)], 0)) for c in overlapping):
+        return None
+    quoted = sum(max(0, min(end, e) - max(start, s)) for c in overlapping for s, e in c.spans)
+    if quoted > (end - start) / 2:
+        return None
+    kind: QuoteKind = "mixed" if quoted or _MARKS.search(doc.text, start, end) else "indirect"
+    paragraph = doc.text.count("\n", 0, start)
+    return Candidate(kind=kind, spans=[(start, end)], paragraph=paragraph)
+
+
+def _negated(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _according_to(token: Token) -> Token | None:
+    """The source of "according to X", when `token` is its "according"."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    to = token.doc[token.i + 1]
+    if to.lower_ != "to":
+        return None
+    objects = [c for c in (*to.children, *token.children) if c.dep_ == "pobj"]
+    if objects:
+        return objects[0]
+    following = to.nbor(1) if to.i + 1 < len(to.doc) else None
+    return following if following is not None and following.pos_ in {"PROPN", "NOUN"} else None
+
+
+# Shared --------------------------------------------------------------------------------
+
+
+def _inside(candidate: Candidate, offset: int) -> bool:
+    """Within the quoted words themselves (an interrupted quote's attribution is not)."""
+    if candidate.segments:
+        return any(s.start <= offset < s.end for s in candidate.segments)
+    return any(start <= offset < end for start, end in candidate.spans)
+
+
+def _within(inner: Candidate, outer: Candidate) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end + 1
+
+
+def _subject(verb: Token, candidate: Candidate) -> Token | None:
+    """The cue's subject: who speaks. "tells Newsweek" names the listener, not the speaker."""
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not _inside(chain, child.idx):
+        if child.dep_ in _SUBJECT_DEPS and not _inside(candidate, child.idx):
             return child
     # "said Smith" is sometimes parsed with Smith as an object or attribute.
+    inverted = {"attr", "npadvmod", "dep"} | (set() if verb.lemma_ in _ADDRESSING else {"dobj"})
     for child in verb.rights:
-        if child.pos_ in {"PROPN", "PRON"} and child.dep_ in {"dobj", "attr", "npadvmod", "dep"}:
+        named = child.pos_ in {"PROPN", "PRON"} and child.dep_ in inverted
+        if named and not _inside(candidate, child.idx):
             return child
-    if verb.dep_ in {"conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head, chain)
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject(verb.head, candidate)
     return None
 
 
-def _object_of(preposition: Token) -> Token | None:
-    for child in preposition.children:
-        if child.dep_ == "pobj":
-            return child
-    nxt = preposition.nbor(1) if preposition.i + 1 < len(preposition.doc) else None
-    return nxt if nxt is not None and nxt.pos_ in {"PROPN", "NOUN", "PRON"} else None
+def _named_in(zone: list[Token], candidate: Candidate) -> Token | None:
+    """When the parse loses the subject ("…," said Teodor Hadrava, the minister, "…"), the
+    attribution's first named person or organisation."""
+    for token in zone:
+        if token.ent_type_ in {"PERSON", "ORG"} and not _inside(candidate, token.idx):
+            return token
+    return None
 
 
-def _phrase(head: Token) -> str:
-    """The words of the head's noun phrase, appositions left out."""
-    tokens = [head, *(t for t in head.lefts if t.dep_ in {"compound", "det", "poss", "amod"})]
-    tokens += [t for t in head.rights if t.dep_ in {"compound", "flat"}]
-    tokens.sort(key=lambda t: t.i)
-    span: Span = head.doc[tokens[0].i : tokens[-1].i + 1]
-    return span.text
+def _cue_text(verb: Token) -> str:
+    particle = next((c.text for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.text} {particle}" if particle else verb.text
 
 
-def _continues(previous: Chain | None, chain: Chain) -> bool:
+def _continues(previous: Candidate, candidate: Candidate) -> bool:
     """A quote paragraph with no cue of its own goes on the previous speaker's words."""
-    return previous is not None and chain.paragraph - previous.last_paragraph <= 1
-
-
-def _looks_like_speech(text: str, chain: Chain) -> bool:
-    """Speech ends with punctuation inside the marks or runs as a paragraph; titles,
-    nicknames and scare quotes do neither."""
-    content = text[chain.segments[0].start : chain.segments[-1].end].rstrip()
-    return content.endswith((".", ",", "?", "!", "—", "…")) or chain.segments[0].opens_paragraph
-
-
-def _word_count(text: str, chain: Chain) -> int:
-    return sum(len(text[s.start : s.end].split()) for s in chain.segments)
-
-
-def _quote(facts: ArticleFacts, chain: Chain) -> Quote:
-    spans = [_trimmed(facts.text, s) for s in chain.segments]
-    if chain.according_to is not None:
-        cue = "according to"
-    elif chain.cue is not None:
-        particle = next((c.text for c in chain.cue.children if c.dep_ == "prt"), None)
-        cue = f"{chain.cue.text} {particle}" if particle else chain.cue.text
-    else:
-        cue = None
-    return Quote(
-        kind="direct",
-        text=" ".join(facts.text[s.start : s.end] for s in spans),
-        spans=spans,
-        speaker=chain.speaker.id if chain.speaker else None,
-        speaker_text=chain.speaker_text,
-        cue=cue,
+    return bool(candidate.segments) and (
+        (candidate.segments[0].opens_paragraph and candidate.paragraph - previous.paragraph <= 1)
+        or candidate.paragraph == previous.paragraph
     )
 
 
-def _trimmed(text: str, segment: Segment) -> TextSpan:
-    start, end = segment.start, segment.end
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return TextSpan(start=start, end=end)
+    return start, end
+
+
+def _quote(text: str, candidate: Candidate) -> Quote:
+    spans = [TextSpan(start=s, end=e) for s, e in candidate.spans]
+    content = [_trimmed(text, s.start, s.end) for s in candidate.segments] or candidate.spans
+    subject = candidate.subject
+    return Quote(
+        kind=candidate.kind,
+        text=" ".join(text[s:e] for s, e in content),
+        spans=spans,
+        speaker=candidate.speaker.id if candidate.speaker else None,
+        speaker_text=_phrase(subject) if subject is not None else None,
+        cue=candidate.cue_text,
+    )
+
+
+def _phrase(head: Token) -> str:
+    """The words of the head's noun phrase, appositions and clauses left out."""
+    left = [t for t in head.lefts if t.dep_ in {"compound", "det", "poss", "amod", "nmod", "case"}]
+    right = [t for t in head.rights if t.dep_ in {"compound", "flat"}]
+    first = min((t.left_edge.i for t in left), default=head.i)
+    last = max((t.right_edge.i for t in right), default=head.i)
+    span: Span = head.doc[first : last + 1]
+    return span.text

@@ -1,38 +1,64 @@
 """Who a noun phrase is: names, pronouns and nominals resolved to the article's actors.
 
-Rules over the actors found so far, in the spirit of news writing: a pronoun speaker is the
-person (or group) most recently speaking or named before it; "the ministry" is the most
-recent actor whose name holds that noun.
+Rules over the actors found so far, in the spirit of news writing:
+- a name, or a word of one, is the actor it names;
+- "he"/"she" is the latest person speaking in the last paragraphs, else the latest person
+  named, skipping people of the other gender (first names via gender-guesser, titles such as
+  "spokeswoman") and names that stand inside quotations (the speaker's words, not the
+  narrative);
+- "it"/"they" likewise for groups;
+- "the ministry", "the spokesman" is the latest actor whose name or role holds that noun; an
+  indefinite or bare plural ("a Kestrian official", "officials") is nobody in particular.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from spacy.tokens import Token
 
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 GROUP_PRONOUNS = {"they", "them", "it"}
-_GROUP_TYPES = {"organization", "armed_group", "government", "state"}
-_APPOSITION_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj"}
+GROUP_TYPES = {"organization", "armed_group", "government", "state"}
+_NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det", "poss", "case"}
+_SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
+_FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "mrs", "ms", "miss", "madam"}
+_MALE_WORDS = {"spokesman", "chairman", "congressman", "mr", "sir"}
 
 
-def actor_for_token(
-    facts: ArticleFacts, head: Token, recent_speakers: list[ActorDraft] | None = None
-) -> ActorDraft | None:
+@dataclass
+class Context:
+    """What the resolver knows besides the actors: recent speakers and quoted stretches."""
+
+    speakers: list[tuple[int, ActorDraft]] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+
+    def is_quoted(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+
+def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
     """The actor that the noun phrase headed by `head` refers to, or None."""
-    actor = facts.actor_at(head.idx, head.idx + len(head))
-    if actor is not None:
-        return actor
-    for token in _name_tokens(head):
+    names = (head, *_name_tokens(head)) if head.pos_ == "PROPN" else (head,)
+    for token in names:
         actor = facts.actor_at(token.idx, token.idx + len(token))
         if actor is not None:
             return actor
-    lower = head.lower_
+    for child in head.children:  # "Kestria's deputy minister, Pavel Oring, said"
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            actor = facts.actor_at(child.idx, child.idx + len(child))
+            if actor is not None and actor.type == "person":
+                return actor
     if head.pos_ == "PRON":
-        actor = resolve_pronoun(facts, lower, head.idx, recent_speakers or [])
-    elif head.pos_ in {"NOUN", "PROPN"}:
-        actor = resolve_nominal(facts, head)
+        actor = resolve_pronoun(facts, head.lower_, head.idx, context)
+    elif head.pos_ in {"NOUN", "PROPN"} and _is_definite(head):
+        actor = resolve_nominal(facts, head, context)
+    else:
+        actor = None
     if actor is not None:
         facts.add_mention(actor, head.idx, head.idx + len(head))
     return actor
@@ -40,38 +66,108 @@ def actor_for_token(
 
 def _name_tokens(head: Token) -> list[Token]:
     """The head's own name words (compounds, flat names), leaving out appositions."""
-    return [t for t in head.subtree if t.dep_ not in _APPOSITION_DEPS and t.head == head]
+    return [t for t in head.lefts if t.dep_ not in _NOT_NAME_DEPS] + [
+        t for t in head.rights if t.dep_ in {"compound", "flat"}
+    ]
+
+
+def _is_definite(head: Token) -> bool:
+    determiners = [c.lower_ for c in head.children if c.dep_ in {"det", "poss"}]
+    return any(d in {"the", "this", "that", "its", "their"} for d in determiners)
 
 
 def resolve_pronoun(
-    facts: ArticleFacts, pronoun: str, offset: int, recent_speakers: list[ActorDraft]
+    facts: ArticleFacts, pronoun: str, offset: int, context: Context
 ) -> ActorDraft | None:
-    """he/she: the latest person speaking, else the latest person named before `offset`;
-    they/it: the same for groups."""
     if pronoun in PERSON_PRONOUNS:
-        wanted: set[str] = {"person"}
+        gender = PERSON_PRONOUNS[pronoun]
+
+        def fits(actor: ActorDraft) -> bool:
+            return actor.type == "person" and gender_of(actor) in (gender, None)
+
     elif pronoun in GROUP_PRONOUNS:
-        wanted = _GROUP_TYPES
+        if _refers_to_a_thing(facts, offset):
+            return None  # "The statement carried no signature. '…,' it read."
+
+        def fits(actor: ActorDraft) -> bool:
+            return actor.type in GROUP_TYPES
+
     else:
         return None
-    for speaker in reversed(recent_speakers):
-        if speaker.type in wanted:
+    for spoke_at, speaker in reversed(context.speakers):
+        if offset - spoke_at > _SPEAKER_WINDOW:
+            break
+        if fits(speaker):
             return speaker
-    for _, _, actor_id in reversed(facts.mentions_before(offset)):
+    for start, _, actor_id in reversed(facts.mentions_before(offset)):
         actor = facts.actor(actor_id)
-        if actor.type in wanted:
+        if not context.is_quoted(start) and fits(actor):
             return actor
     return None
 
 
-def resolve_nominal(facts: ArticleFacts, head: Token) -> ActorDraft | None:
+def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
+    """True when the previous sentence's subject is a common noun that is no actor: "it"
+    and "they" most likely take that subject up."""
+    doc = facts.doc
+    token = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if token is None or token.start == 0:
+        return False
+    sentence = token[0].sent
+    if sentence.start == 0:
+        return False
+    previous = doc[sentence.start - 1].sent
+    subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    return (
+        subject.pos_ == "NOUN" and facts.actor_at(subject.idx, subject.idx + len(subject)) is None
+    )
+
+
+def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
     """ "the ministry" -> the latest actor whose name or role holds "ministry"."""
     noun = head.lemma_.lower()
     if len(noun) < 3:
         return None
-    for _, _, actor_id in reversed(facts.mentions_before(head.idx)):
+    for start, _, actor_id in reversed(facts.mentions_before(head.idx)):
+        if context.is_quoted(start):
+            continue
         actor = facts.actor(actor_id)
         names = [actor.name, *actor.aliases, *(role.title for role in actor.roles)]
         if any(noun in name.lower().split() for name in names):
             return actor
     return None
+
+
+def gender_of(actor: ActorDraft) -> str | None:
+    """ "male", "female" or None (unknown), from titles first, then the first name."""
+    words = {w.lower().strip(".") for role in actor.roles for w in role.title.split()}
+    words |= {w.lower().strip(".") for w in actor.name.split()[:1]}
+    if words & _FEMALE_WORDS:
+        return "female"
+    if words & _MALE_WORDS:
+        return "male"
+    parts = actor.name.split()
+    guess = first_name_gender(parts[0]) if len(parts) > 1 else None
+    return guess if guess in ("male", "female") else None
+
+
+@cache
+def first_name_gender(name: str) -> str | None:
+    """gender-guesser's answer for a first name ("Hans-Jakob" tried as "Hans" too): male,
+    female, mostly_male, mostly_female, andy; None when it does not know the name."""
+    detector = _detector()
+    for candidate in (name, *name.split("-")[:1]):
+        guess = detector.get_gender(candidate)
+        if guess != "unknown":
+            return str(guess)
+    return None
+
+
+@cache
+def _detector() -> Any:
+    import gender_guesser.detector as gender_guesser
+
+    return gender_guesser.Detector(case_sensitive=False)

@@ -1,0 +1,125 @@
+"""Roles: the titles and affiliations the article gives its people.
+
+Read off the dependency parse around each named person:
+- an apposition: "Mira Castellane, senior fellow at the Orsino Institute" (and its conjuncts:
+  "expert and managing director of …");
+- a noun the name stands in apposition to: "the Front's commander, Tavish Morrow";
+- title words before the name: "Interior Minister Casimir Dorn", "Taliban leader Haibatullah".
+The role's organisation is the actor named by the title's preposition ("at", "of", "for",
+"to", "with"), its possessor ("the HLF's spokesman") or a name compounded into it ("Taliban
+leader"). Only nouns in `data/titles.tsv` make roles, so "the death of X" never does.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph import lexicons
+from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.model import Role
+
+_ORG_PREPOSITIONS = {"at", "of", "for", "to", "with", "in"}
+_TITLE_MODIFIERS = {"compound", "amod", "nmod"}
+_GROUP_TYPES = {"organization", "armed_group", "government", "state"}
+
+
+def titles() -> frozenset[str]:
+    return lexicons.words("titles.tsv")
+
+
+def extract_roles(facts: ArticleFacts) -> None:
+    for actor in facts.actors:
+        if actor.type != "person":
+            continue
+        for start, end in list(actor.mentions):
+            span = facts.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or span.root.pos_ == "PRON":
+                continue
+            for noun in _role_nouns(span):
+                _add_role(facts, actor, _role(facts, noun, span))
+
+
+def _role_nouns(name: Span) -> list[Token]:
+    head = name.root
+    nouns: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos" and _is_title(child):
+            nouns.append(child)
+            nouns.extend(c for c in child.conjuncts if _is_title(c))
+    if head.dep_ == "appos" and _is_title(head.head):
+        nouns.append(head.head)
+    for left in head.lefts:
+        if left.dep_ == "compound" and left.i < name.start and _is_title(left):
+            nouns.append(left)
+    return nouns
+
+
+def _is_title(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and (
+        token.lemma_.lower() in titles() or token.lower_ in titles()
+    )
+
+
+def _role(facts: ArticleFacts, noun: Token, name: Span) -> Role:
+    """The title's words, and the organisation it is held in when the article names it."""
+    first = noun.i
+    for left in reversed(list(noun.lefts)):  # nearest first: "senior" in "senior fellow"
+        adjacent = left.right_edge.i == first - 1
+        modifies = left.dep_ in _TITLE_MODIFIERS and not _inside(left, name)
+        if not (adjacent and modifies and _actor(facts, left) is None):
+            break
+        first = left.left_edge.i
+    org_token = _organisation_token(facts, noun, name)
+    organization = _actor(facts, org_token)
+    return Role(
+        title=noun.doc[first : noun.i + 1].text,
+        organization=organization.id if organization else None,
+        organization_name=organization.name if organization else _org_text(org_token),
+    )
+
+
+def _organisation_token(facts: ArticleFacts, noun: Token, name: Span) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and not _inside(child, name):
+            return child
+        if child.dep_ == "prep" and child.lower_ in _ORG_PREPOSITIONS:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for left in noun.lefts:
+        if left.dep_ == "compound" and _actor(facts, left) is not None:
+            return left
+    for left in name.root.lefts:
+        if left.dep_ == "compound" and left.i < noun.i and _actor(facts, left) is not None:
+            return left
+    return None
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _actor(facts: ArticleFacts, token: Token | None) -> ActorDraft | None:
+    if token is None:
+        return None
+    actor = facts.actor_at(token.idx, token.idx + len(token))
+    return actor if actor is not None and actor.type in _GROUP_TYPES else None
+
+
+def _org_text(token: Token | None) -> str | None:
+    if token is None:
+        return None
+    words = [t for t in token.subtree if t.dep_ not in {"det", "case", "punct", "prep"}]
+    words = [t for t in words if t.i <= token.i or t.dep_ in {"compound", "flat"}]
+    return " ".join(t.text for t in words) or None
+
+
+def _add_role(facts: ArticleFacts, actor: ActorDraft, role: Role) -> None:
+    del facts
+    for known in actor.roles:
+        if known.title.lower() == role.title.lower():
+            if known.organization is None and role.organization is not None:
+                known.organization = role.organization
+                known.organization_name = role.organization_name
+            return
+    actor.roles.append(role)
