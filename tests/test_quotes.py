@@ -236,3 +236,12 @@ def test_facts_inside_a_quote_are_asserted_by_its_speaker(analyzer: Analyzer) ->
     quote = facts.asserted_by(inside, inside + 8)
     assert quote is not None and facts.actor(quote.speaker or "").name == "Tobiah Renn"
     assert facts.asserted_by(0, 9) is None
+
+
+def test_cue_ending_the_paragraph_before_with_a_colon(read_text: ReadText) -> None:
+    article = read_text(
+        "Asked about the truce, Tobiah Renn said:\n\n"
+        '"Neither side trusts the other, and both are rearming in the hills."'
+    )
+    quote = only_quote(article)
+    assert speaker_name(article, quote) == "Tobiah Renn" and quote.cue == "said"

@@ -242,8 +242,14 @@ def _zones(doc: Doc, segments: list[Segment]) -> Iterator[list[Token]]:
         after = _tokens(doc, last.end + 1, _paragraph_end(text, last.end))
         yield _until_sentence_end(after)
     first = segments[0]
-    before = _tokens(doc, text.rfind("\n", 0, first.start) + 1, first.start - 1)
+    line_start = text.rfind("\n", 0, first.start) + 1
+    before = _tokens(doc, line_start, first.start - 1)
     yield list(reversed(_from_sentence_start(before)))
+    if first.opens_paragraph and text[:line_start].rstrip().endswith(":"):
+        # "Schindler said:" closing the paragraph before the quote.
+        lead = text[:line_start].rstrip()
+        previous = _tokens(doc, text.rfind("\n", 0, len(lead)) + 1, len(lead))
+        yield list(reversed(_from_sentence_start(previous[:-1])))
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
