@@ -235,6 +235,34 @@ def evaluate_quotes_command(
             out.print(line, highlight=False, markup=False)
 
 
+@evaluate_app.command("relations")
+def evaluate_relations_command(
+    gold: GoldOpt,
+    as_json: JsonOpt = False,
+    misses: Annotated[
+        bool, typer.Option(help="List gold relations missed and false ones.")
+    ] = False,
+) -> None:
+    """Relation precision, recall and F1, overall and per group of predicates (re3d types
+    map to groups as in ../shared/data/README.md)."""
+    from newsgraph.evaluate import evaluate_relations
+
+    report = _evaluate(evaluate_relations, gold, False)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    ours = report["newsgraph"]
+    table = Table(title=f"{report['gold']} — {report['documents']} documents, relations")
+    for column in ("group", "P", "R", "F1", "gold", "predicted"):
+        table.add_column(column, justify="left" if column == "group" else "right")
+    for name, score in [*ours["by_group"].items(), ("overall", ours)]:
+        table.add_row(name, *_prf(score), str(score["gold"]), str(score["predicted"]))
+    out.print(table)
+    if misses:
+        for line in ours["misses"]:
+            out.print(line, highlight=False, markup=False)
+
+
 def _evaluate(function: Any, gold: Path, baseline: bool) -> dict[str, Any]:
     from newsgraph.evaluate import GoldError
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newsgraph.evaluate import entities, gold, quotes, re3d
+from newsgraph.evaluate import entities, gold, quotes, re3d, relations
 from newsgraph.evaluate.metrics import Score
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import MODEL, clean_text
@@ -141,6 +141,32 @@ def score_demo(predicted: list[Article]) -> dict[str, Any]:
     }
 
 
+def evaluate_relations(
+    gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
+) -> dict[str, Any]:
+    """Relation P/R/F1, overall and per group of predicates."""
+    del baseline  # no relation baseline to run beside ours
+    if gold.is_contract_gold(gold_path):
+        articles = gold.load(gold_path)
+        records = [a.record for a in articles]
+        wanted = {a.record.id: relations.gold_from_contract(a.gold) for a in articles}
+    else:
+        documents = re3d.load(gold_path)
+        records = [d.record for d in documents]
+        wanted = {d.record.id: relations.gold_from_re3d(d) for d in documents}
+    errors: list[str] = []
+    score = relations.RelationScore()
+    for article in _articles(records, progress, errors):
+        found = relations.predicted(article)
+        relations.score_article(found, wanted[article.article.id], score, article.article.id)
+    return {
+        "gold": str(gold_path),
+        "documents": len(records),
+        "errors": errors,
+        "newsgraph": score.as_dict(),
+    }
+
+
 def _builtins(struct: Any) -> dict[str, Any]:
     import msgspec
 
@@ -181,4 +207,10 @@ def _textacy_baseline(articles: list[gold.GoldArticle], progress: Progress[Any])
     return result
 
 
-__all__ = ["GoldError", "evaluate_entities", "evaluate_quotes", "score_demo"]
+__all__ = [
+    "GoldError",
+    "evaluate_entities",
+    "evaluate_quotes",
+    "evaluate_relations",
+    "score_demo",
+]

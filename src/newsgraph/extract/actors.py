@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,6 +40,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mullah", "sheikh
 _NAME_STOPWORDS = {"of", "the", "and", "for", "in", "on", "to", "al", "el", "de"}
 _CAPITALISED = re.compile(r"[A-Z]")
 _ACRONYM_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}\b")
+_COMMON_STARTS = {"fighters", "members", "gunmen", "troops", "leaders", "soldiers", "officials"}
 _DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
 
 
@@ -60,14 +62,18 @@ class Candidate:
 
 def extract_actors(facts: ArticleFacts) -> None:
     candidates = [c for ent in facts.doc.ents if (c := _candidate(ent, facts.text)) is not None]
+    candidates = _without_overlaps(_repaired_org_names(facts.doc, candidates))
     candidates += _unlabelled_people(facts.doc, [(c.start, c.end) for c in candidates])
+    candidates = _without_headline_noise(candidates, facts.text)
     groups: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         if candidate.key:
             groups.setdefault(candidate.key, []).append(candidate)
     _merge_acronyms(groups, facts.doc, facts.text)
+    _merge_countries(groups)
     _merge_surnames(groups)
     _merge_head_words(groups)
+    _merge_variants(groups)
     for key in [k for k, group in groups.items() if all(c.label in _WEAK_LABELS for c in group)]:
         del groups[key]
     taken = [(c.start, c.end) for group in groups.values() for c in group]
@@ -84,12 +90,104 @@ def extract_actors(facts: ArticleFacts) -> None:
 
 
 def _candidate(ent: Span, text: str) -> Candidate | None:
+    """The entity as an actor mention, trimmed and with its label corrected; None when the
+    entity is no actor (an adjective, a lone group noun, a portfolio word)."""
     if ent.label_ not in _LABEL_TYPES and ent.label_ not in _WEAK_LABELS:
         return None
+    tokens = _trimmed_tokens(ent)
+    if not tokens or _not_an_actor(ent.label_, tokens):
+        return None
+    label = ent.label_
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    suffix = _ACRONYM_SUFFIX.match(text, end)
+    if suffix:  # "OSD-H", "ISIS-K": the tokenizer splits what is one name
+        end = suffix.end()
+    following = ent.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(ent.doc) else None
+    if following is not None and following.is_lower and following.lower_ in _heads():
+        end, label = following.idx + len(following), "ORG"  # "the Haqqani network"
+    elif label != "PERSON" and _person_shaped(tokens):
+        label = "PERSON"
+    elif label == "GPE" and len(tokens) == 1 and tokens[0].tag_ == "NNPS":
+        label = "NORP"  # "Pakistanis": people, not a place
+    surface = " ".join(text[start:end].split())
+    if len(surface) < 2 or not _CAPITALISED.search(surface):
+        return None
+    return Candidate(start=start, end=end, surface=surface, label=label)
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """Where two mentions overlap, the longer stands."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _repaired_org_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Organisation names the small NER model cuts or misses ("the Order of the Seventh Dawn"
+    as "the Order of the" and an ordinal): a run of capitalised words, joined by "of",
+    "the", "and", "–", whose head is an organisation noun ("Order", "Company", "Brigade"),
+    replaces the pieces NER made of it."""
+    for start, end in _name_runs(doc):
+        same = [c for c in candidates if c.start == start and c.end == end]
+        if same and same[0].label not in _WEAK_LABELS:
+            continue
+        candidates = [c for c in candidates if c.end <= start or c.start >= end]
+        surface = " ".join(doc.text[start:end].split())
+        candidates.append(Candidate(start, end, surface, "ORG"))
+    return sorted(candidates, key=lambda c: c.start)
+
+
+_CONNECTORS = {"of", "the", "and", "for", "&", "-", "–", "al", "de"}
+
+
+def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """(start, end) of capitalised runs headed by an organisation noun."""
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and (_capitalised(token) or (run and token.lower_ in _CONNECTORS)):
+            run.append(token)
+            continue
+        while run and not _capitalised(run[-1]):
+            run.pop()
+        yield from _qualifying(run)
+        run = []
+
+
+def _capitalised(token: Token) -> bool:
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        and token.pos_ in {"PROPN", "ADJ", "NOUN", "NUM"}
+    )
+
+
+def _qualifying(run: list[Token]) -> Iterator[tuple[int, int]]:
+    """The run, or its tail after a connector, when headed by an organisation noun."""
+    while len(run) >= 2:
+        words = [t for t in run if _capitalised(t)]
+        of = next((i for i, t in enumerate(run) if t.lower_ == "of"), len(run))
+        head = run[of - 1] if of > 0 else run[-1]  # "Order" in "Order of the Seventh Dawn"
+        if len(words) >= 2 and head.lower_ in _heads() and words[0].lower_ not in _COMMON_STARTS:
+            yield run[0].idx, run[-1].idx + len(run[-1])
+            return
+        cut = next((i for i, t in enumerate(run) if i > 0 and t.lower_ in _CONNECTORS), None)
+        if cut is None:
+            return
+        run = run[cut:]
+        while run and not _capitalised(run[0]):
+            run = run[1:]
+
+
+def _trimmed_tokens(ent: Span) -> list[Token]:
     tokens = list(ent)
-    if ent.label_ == "PERSON":  # "Tobiah Renn" tagged as just "Renn"
-        while tokens[0].i > 0 and _is_name_word(ent.doc[tokens[0].i - 1], tokens[-1]):
-            tokens.insert(0, ent.doc[tokens[0].i - 1])
+    if ent.label_ == "PERSON":  # "Tobiah Renn" tagged as just "Renn", "Liesl" without "Orvana"
+        doc = ent.doc
+        while tokens[0].i > 0 and _is_name_word(doc[tokens[0].i - 1], tokens[-1]):
+            tokens.insert(0, doc[tokens[0].i - 1])
+        while tokens[-1].i + 1 < len(doc) and _continues_name(tokens[-1], doc[tokens[-1].i + 1]):
+            tokens.append(doc[tokens[-1].i + 1])
     cut = next((i for i, t in enumerate(tokens) if t.text == "(" and i > 0), None)
     if cut is not None:  # "Association of … (AFD": the acronym is found on its own
         tokens = tokens[:cut]
@@ -99,23 +197,25 @@ def _candidate(ent: Span, text: str) -> Candidate | None:
         if tokens[-1].text == "." and len(tokens) > 1 and len(tokens[-2]) <= 2:
             break  # keep the dot of "U.S."
         tokens.pop()
-    if not tokens:
-        return None
-    if ent.label_ == "NORP" and not _stands_for_group(tokens[-1]):
-        return None
-    if len(tokens) == 1 and (
-        _is_modifier_word(tokens[0]) or tokens[0].lower_ in lexicons.mapping("group_nouns.tsv")
-    ):
-        return None  # "Velmoran" in "the Velmoran army"; "Gunmen" is a group noun, not a name
-    label = "PERSON" if ent.label_ != "PERSON" and _person_shaped(tokens) else ent.label_
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    suffix = _ACRONYM_SUFFIX.match(text, end)
-    if suffix:  # "OSD-H", "ISIS-K": the tokenizer splits what is one name
-        end = suffix.end()
-    surface = " ".join(text[start:end].split())
-    if len(surface) < 2 or not _CAPITALISED.search(surface):
-        return None
-    return Candidate(start=start, end=end, surface=surface, label=label)
+    return tokens
+
+
+def _not_an_actor(label: str, tokens: list[Token]) -> bool:
+    last = tokens[-1]
+    doc = last.doc
+    if label == "NORP" and not _stands_for_group(last):
+        return True
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and doc[last.i + 2].is_lower:
+        return True  # "Salafi-oriented": an adjective made from a name
+    if len(tokens) == 1:
+        word = tokens[0]
+        # "Velmoran" in "the Velmoran army"; "Gunmen" is a group noun, not a name
+        return _is_modifier_word(word) or word.lower_ in lexicons.mapping("group_nouns.tsv")
+    return False
+
+
+def _heads() -> frozenset[str]:
+    return lexicons.words("head_nouns.tsv")
 
 
 def _is_name_word(token: Token, head: Token) -> bool:
@@ -128,6 +228,17 @@ def _is_name_word(token: Token, head: Token) -> bool:
         and not token.ent_type_
         and token.lower_ not in lexicons.words("titles.tsv")
         and token.lower_ not in lexicons.words("portfolios.tsv")
+    )
+
+
+def _continues_name(last: Token, following: Token) -> bool:
+    """ "Liesl" tagged PERSON and "Orvana" GPE: the surname the first name is compounded to."""
+    return (
+        last.dep_ == "compound"
+        and last.head == following
+        and following.pos_ == "PROPN"
+        and following.text[:1].isupper()
+        and following.lower_ not in lexicons.words("titles.tsv")
     )
 
 
@@ -148,16 +259,27 @@ def _unlabelled_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate
 
 
 def _person_shaped(tokens: list[Token]) -> bool:
-    """ "Hans-Jakob Schindler" tagged ORG: a known first name and capitalised name words."""
-    if not 2 <= len(tokens) <= 4 or not all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens
-    ):
+    """ "Hans-Jakob Schindler" tagged ORG: capitalised name words after a known first name."""
+    words = _name_words(tokens)
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return False
-    last = tokens[-1].lower_
-    if last in lexicons.words("place_words.tsv") or last in lexicons.words("head_nouns.tsv"):
+    if not all(t.pos_ == "PROPN" or t.text == "-" for t in tokens):
         return False
-    name = " ".join(t.text for t in tokens)
-    return _type_from_words(name) is None and first_name_gender(tokens[0].text) is not None
+    last = words[-1].lower()
+    if last in lexicons.words("place_words.tsv") or last in _heads():
+        return False
+    return _type_from_words(" ".join(words)) is None and first_name_gender(words[0]) is not None
+
+
+def _name_words(tokens: list[Token]) -> list[str]:
+    """The words as written: "Hans-Jakob" is one word of three tokens."""
+    words, current = [], ""
+    for token in tokens:
+        current += token.text
+        if token.whitespace_ or token is tokens[-1]:
+            words.append(current)
+            current = ""
+    return words
 
 
 def _is_modifier_word(token: Token) -> bool:
@@ -195,6 +317,12 @@ def _merge_acronyms(groups: dict[str, list[Candidate]], doc: Doc, text: str) -> 
                 groups[key].extend(groups.pop(acronym_key))
             elif not any(c.start == start for c in group):  # NER missed it: still an alias
                 group.append(Candidate(start, start + len(acronym), acronym, candidate.label))
+    for key, group in list(groups.items()):
+        surface = group[0].surface
+        if key in groups and surface.isupper() and _org_like(group) and len(key.split()) == 1:
+            span = _expansion(text, surface)
+            if span is not None:
+                _join_expansion(groups, key, span, text)
     long_names = [key for key, group in groups.items() if len(key.split()) > 1 and _org_like(group)]
     for key in list(groups):
         group = groups[key]
@@ -209,6 +337,31 @@ def _merge_acronyms(groups: dict[str, list[Candidate]], doc: Doc, text: str) -> 
             groups[matches[0]].extend(groups.pop(key))
 
 
+def _join_expansion(
+    groups: dict[str, list[Candidate]], key: str, span: tuple[int, int], text: str
+) -> None:
+    """The spelled-out name joins the acronym, and so does any name NER cut out of it
+    ("Islamic State of Iraq" of "Islamic State of Iraq and Syria")."""
+    start, end = span
+    for other in [k for k in groups if k != key]:
+        if all(start <= c.start and c.end <= end for c in groups[other]):
+            groups[key].extend(groups.pop(other))
+    groups[key] = [c for c in groups[key] if not (start <= c.start and c.end <= end)]
+    groups[key].append(Candidate(start, end, " ".join(text[start:end].split()), "ORG"))
+
+
+def _expansion(text: str, acronym: str) -> tuple[int, int] | None:
+    """Where the article spells the acronym out ("ISIS stands for the Islamic State of Iraq
+    and Syria"): capitalised words whose initials, small words skipped, are its letters."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
+    if not 2 <= len(letters) <= 6:
+        return None
+    glue = r"(?:\s+(?:of|and|the|for|in|al|de|on)\s+|\s+|-)"
+    pattern = glue.join(rf"{letter}[a-z]+" for letter in letters)
+    match = re.search(rf"\b{pattern}\b", text)
+    return match.span() if match else None
+
+
 def _parenthesised_after(text: str, end: int) -> tuple[str, int] | None:
     """ "(HLF)" right after a name: the acronym and where it starts."""
     match = re.match(r"\s*\(([A-Z][A-Za-z0-9.\-]{1,11})\)", text[end : end + 16])
@@ -221,6 +374,48 @@ def _initials(key: str) -> str:
 
 def _org_like(group: list[Candidate]) -> bool:
     return any(c.label in {"ORG", "NORP"} for c in group)
+
+
+def _merge_countries(groups: dict[str, list[Candidate]]) -> None:
+    """ "the United States", "U.S." and "US" are one state."""
+    by_code: dict[str, str] = {}
+    for key in list(groups):
+        if _label(groups[key]) != "GPE":
+            continue
+        code = next((c for c in map(country_code, {x.surface for x in groups[key]}) if c), None)
+        if code is None:
+            continue
+        if code in by_code:
+            groups[by_code[code]].extend(groups.pop(key))
+        else:
+            by_code[code] = key
+
+
+def _without_headline_noise(candidates: list[Candidate], text: str) -> list[Candidate]:
+    """Title Case headlines fool NER ("Why the Taliban May Struggle to Defeat ISIS-K"): a
+    name seen only in such a line is dropped."""
+    headlines = [
+        (start, end)
+        for start, end in _lines(text)
+        if _is_title_case(text[start:end]) and not text[start:end].rstrip().endswith(".")
+    ]
+    if not headlines or len(headlines) == len(_lines(text)):
+        return candidates  # all Title Case: no body to tell a headline from
+
+    def in_headline(c: Candidate) -> bool:
+        return any(s <= c.start and c.end <= e for s, e in headlines)
+
+    body = {c.key for c in candidates if not in_headline(c)}
+    return [c for c in candidates if not in_headline(c) or c.key in body]
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]+", text)]
+
+
+def _is_title_case(line: str) -> bool:
+    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _merge_surnames(groups: dict[str, list[Candidate]]) -> None:
@@ -257,6 +452,22 @@ def _merge_head_words(groups: dict[str, list[Candidate]]) -> None:
             groups[target].extend(groups.pop(key))
 
 
+def _merge_variants(groups: dict[str, list[Candidate]]) -> None:
+    """ "Taliban movement" and "Afghan Taliban" are the Taliban: a name plus a generic head
+    noun, or a nationality word plus a name, joins the bare name."""
+    for key in list(groups):
+        words = key.split()
+        if len(words) < 2 or key not in groups or not _org_like(groups[key]):
+            continue
+        shorter = None
+        if words[-1] in _heads():
+            shorter = " ".join(words[:-1])
+        elif words[0].endswith(_DEMONYM_ENDINGS):
+            shorter = " ".join(words[1:])
+        if shorter in groups and shorter != key and _org_like(groups[shorter]):
+            groups[shorter].extend(groups.pop(key))
+
+
 def _head_word(key: str) -> str:
     words = key.split(" of ")[0].split()
     return words[-1] if len(words) > 1 or " of " in key else ""
@@ -273,8 +484,8 @@ def _group_nouns(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
         start = chunk[0].idx
         if actor_type is None or any(s < head.idx + len(head) and start < e for s, e in taken):
             continue  # "OSD-H gunmen" are OSD-H's, not an actor of their own
-        if any(t.dep_ == "poss" for t in chunk):  # "its fighters", "the HLF's army"
-            continue
+        if any(t.dep_ == "poss" for t in chunk) or _of_an_actor(head, taken):
+            continue  # "its fighters", "the HLF's army", "fighters of the Company"
         modifiers = [
             t
             for t in chunk
@@ -289,6 +500,15 @@ def _group_nouns(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
     return found
 
 
+def _of_an_actor(head: Token, taken: list[tuple[int, int]]) -> bool:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if any(s <= pobj.idx < e for s, e in taken):
+                    return True
+    return False
+
+
 def _merge_bare_group_nouns(groups: dict[str, list[Candidate]]) -> None:
     """ "the army" joins "the Velmoran army", "the ministry" joins "Interior Ministry",
     when the article has only one of them."""
@@ -300,18 +520,29 @@ def _merge_bare_group_nouns(groups: dict[str, list[Candidate]]) -> None:
 
 
 def _label(group: list[Candidate]) -> str:
-    """The group's NER label: by majority, ties going to the longest mention's."""
-    counts = Counter(c.label for c in group)
-    longest = max(group, key=lambda c: len(c.surface)).label
+    """The group's NER label: by majority, ties going to the longest mention's; the weak
+    labels only when there is no other."""
+    strong = [c for c in group if c.label not in _WEAK_LABELS] or group
+    counts = Counter(c.label for c in strong)
+    longest = max(strong, key=lambda c: len(c.surface)).label
     top = max(counts.values())
     return longest if counts[longest] == top else counts.most_common(1)[0][0]
 
 
 def _best_name(group: list[Candidate]) -> str:
-    """The fullest name: most words, then not all capitals, then longest."""
-    return max(
-        (c.surface for c in group),
-        key=lambda s: (len(s.split()), not s.isupper(), len(s)),
+    """The fullest name: most words, then not all capitals, then longest; a variant with a
+    generic head noun ("Taliban movement") only when there is nothing else."""
+    surfaces = {c.surface for c in group}
+    plain = {s for s in surfaces if not _generic_variant(s, surfaces)} or surfaces
+    return max(plain, key=lambda s: (len(s.split()), not s.isupper(), len(s)))
+
+
+def _generic_variant(surface: str, surfaces: set[str]) -> bool:
+    words = surface.split()
+    rest = " ".join(words[1:])
+    return len(words) > 1 and (
+        (words[-1].islower() and " ".join(words[:-1]) in surfaces)
+        or (words[0].lower().endswith(_DEMONYM_ENDINGS) and rest in surfaces and rest.istitle())
     )
 
 
@@ -328,7 +559,7 @@ def _actor_type(group: list[Candidate]) -> ActorType:
                 return typed
     if label == "GPE":
         return "state" if any(country_code(name) for name in names) else "location"
-    return _LABEL_TYPES[label]
+    return _LABEL_TYPES.get(label, "other")
 
 
 def _type_from_words(name: str) -> ActorType | None:

@@ -53,6 +53,8 @@ class ArticleFacts:
     quotes: list[Quote] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Where each role was read: (person id, role, start, end of its sentence).
+    role_sentences: list[tuple[str, Role, int, int]] = field(default_factory=list)
     # (start, end, actor id) of every mention, sorted: the index behind `actor_at`.
     _mentions: list[tuple[int, int, str]] = field(default_factory=list)
 

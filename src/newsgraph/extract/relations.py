@@ -1,11 +1,391 @@
-"""Relations between actors (splinter_of, fighting, ...): filled in by the relations work.
+"""Relations between actors, from trigger words over the dependency parse.
 
-The stage exists so the pipeline, the contract and the report already carry the section."""
+The triggers are data (`data/relation_triggers.tsv`): a verb or noun lemma, the predicate it
+states, and where its two ends stand ("subj", "obj", "prep:with", "holder", "poss",
+"between"). Each end is resolved to an actor with the same resolver quotes use, so "its
+commanders", "the Front" and "he" work as well as names. Roles read by the roles stage
+("Oskar Vellin, a spokesman for the HLF") give member_of / leader_of / founder_of too.
+
+Every relation carries its evidence sentence, who asserts it (the speaker when it stands in a
+quote or reported speech), its modality and its time bounds ("since 2018").
+"""
 
 from __future__ import annotations
 
-from newsgraph.extract.facts import ArticleFacts
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from newsgraph import lexicons
+from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.provenance import modality, sentence_of, time_bounds
+from newsgraph.extract.resolve import GROUP_TYPES, Context, actor_for_token
+from newsgraph.model import SYMMETRIC_PREDICATES, Evidence, Predicate, Relation, Role
+
+_ACTING_TYPES = GROUP_TYPES | {"person"}
+_ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
+_CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
+_PARENT_NOUNS = {"affiliate", "branch", "wing", "franchise", "arm", "offshoot", "proxy"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    word: str
+    predicate: Predicate
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    condition: tuple[str, frozenset[str]] | None
+
+
+@cache
+def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
+    table: dict[tuple[str, str], list[Pattern]] = {}
+    for row in lexicons.rows("relation_triggers.tsv"):
+        kind, word, predicate, subject, obj = row[:5]
+        condition = None
+        if len(row) > 5 and row[5]:
+            name, _, values = row[5].partition("=")
+            condition = (name, frozenset(values.split("|")))
+        pattern = Pattern(
+            kind,
+            word,
+            predicate,
+            tuple(subject.split("|")),
+            tuple(obj.split("|")),
+            condition,  # type: ignore[arg-type]
+        )
+        table.setdefault((kind, word), []).append(pattern)
+    return {key: tuple(value) for key, value in table.items()}
 
 
 def extract_relations(facts: ArticleFacts) -> None:
-    del facts  # no relation rules yet: the section stays empty, never invented
+    context = _context(facts)
+    found: list[Relation] = []
+    for token in facts.doc:
+        kind = _kind(token)
+        if kind is None:
+            continue
+        for pattern in patterns().get((kind, token.lemma_.lower()), ()):
+            if _condition_holds(pattern, token):
+                found.extend(_relations(facts, context, pattern, token))
+    found.extend(_role_relations(facts))
+    facts.relations.extend(_deduplicated(found))
+
+
+def _kind(token: Token) -> str | None:
+    """Verb or noun, as the trigger is used; a "noun" with a subject and an object is a verb
+    the tagger got wrong ("Does the Order fund the Company?")."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return "verb"
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    deps = {c.dep_ for c in token.children}
+    return "verb" if {"nsubj", "dobj"} <= deps else "noun"
+
+
+def _context(facts: ArticleFacts) -> Context:
+    speakers = [
+        (quote.spans[0].start, facts.actor(quote.speaker))
+        for quote in facts.quotes
+        if quote.speaker
+    ]
+    return Context(speakers=speakers)
+
+
+def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
+    if pattern.condition is None:
+        return True
+    name, values = pattern.condition
+    if name == "prt":  # "broke away" is parsed with "away" as a particle or an adverb
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ in values for c in trigger.children)
+    if name == "dobj":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in values for c in trigger.children)
+    return True  # "subj=person" is checked once the subject is resolved
+
+
+def _relations(
+    facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
+) -> Iterator[Relation]:
+    subjects, objects = _ends(facts, context, pattern, trigger)
+    if pattern.condition and pattern.condition[0] == "subj":
+        subjects = [s for s in subjects if s.type in pattern.condition[1]]
+    sentence = sentence_of(trigger)
+    evidence = facts.evidence(sentence.start_char, sentence.end_char)
+    quote = facts.asserted_by(trigger.idx, trigger.idx + len(trigger))
+    creation = _creation_verb(trigger) if pattern.kind == "noun" else None
+    since, until = (
+        time_bounds(creation, climb=True) if creation is not None else time_bounds(trigger)
+    )
+    mood = (
+        modality(trigger)
+        if pattern.kind == "verb" or trigger.dep_ in {"attr", "acomp"}
+        else "asserted"
+    )
+    for subject in subjects:
+        for obj in objects:
+            if _fits(pattern.predicate, subject, obj):
+                yield Relation(
+                    subject=subject.id,
+                    predicate=pattern.predicate,
+                    object=obj.id,
+                    asserted_by=quote.speaker if quote else None,
+                    modality=mood,
+                    since=since,
+                    until=until,
+                    evidence=evidence,
+                )
+
+
+def _ends(
+    facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
+) -> tuple[list[ActorDraft], list[ActorDraft]]:
+    if "between" in pattern.subject:
+        pair = _resolved(facts, context, _between(trigger))
+        if len(pair) >= 2:
+            return pair[:1], pair[1:]
+    subjects = _first_filled(facts, context, pattern.subject, trigger)
+    objects = _first_filled(facts, context, pattern.object, trigger)
+    creation = _creation_verb(trigger) if pattern.kind == "noun" else None
+    if creation is not None and not (subjects and objects):
+        creators = _resolved(facts, context, _subjects(creation)) or _sentence_subject(
+            facts, context, trigger
+        )
+        if pattern.word in _PARENT_NOUNS:  # "ISIS … set up an affiliate": ISIS is the parent
+            objects = objects or creators
+        else:  # "… forming their own splinter group": the formers are the splinter
+            subjects = subjects or creators
+            objects = objects or _nearest_other_group(facts, trigger, subjects)
+    if pattern.kind == "noun" and not subjects and objects:
+        subjects = _implied_holder(facts, pattern, trigger, objects)
+    if pattern.kind == "noun" and not subjects:
+        subjects, objects = _person_with_group(facts, context, trigger) or (subjects, objects)
+    return subjects, objects
+
+
+def _person_with_group(
+    facts: ArticleFacts, context: Context, noun: Token
+) -> tuple[list[ActorDraft], list[ActorDraft]] | None:
+    """ "the founder of the Taliban Mullah Omar": the parse puts the whole name after "of";
+    the person is the holder, the group compounded into the name the object."""
+    for pobj in _prepositional(noun, "of"):
+        person = actor_for_token(facts, pobj, context)
+        if person is None or person.type != "person":
+            continue
+        groups = _resolved(
+            facts, context, [c for c in pobj.children if c.dep_ in {"compound", "nmod"}]
+        )
+        groups = [g for g in groups if g.type in GROUP_TYPES]
+        if groups:
+            return [person], groups[:1]
+    return None
+
+
+def _creation_verb(noun: Token) -> Token | None:
+    """The verb that creates the thing the noun names: "set up an affiliate", "formed their
+    own splinter group" (the noun may modify the object: "splinter group")."""
+    head = noun.head if noun.dep_ in {"compound", "amod", "nmod"} else noun
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _CREATION_VERBS:
+        return head.head
+    return None
+
+
+def _sentence_subject(facts: ArticleFacts, context: Context, token: Token) -> list[ActorDraft]:
+    root = token.sent.root
+    heads = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return [a for a in _resolved(facts, context, heads) if a.type in GROUP_TYPES]
+
+
+def _nearest_other_group(
+    facts: ArticleFacts, trigger: Token, exclude: list[ActorDraft]
+) -> list[ActorDraft]:
+    """The group named last before the trigger in its sentence, other than `exclude`."""
+    start = trigger.sent.start_char
+    for m_start, _, actor_id in reversed(facts.mentions_before(trigger.idx)):
+        if m_start < start:
+            break
+        actor = facts.actor(actor_id)
+        if actor.type in GROUP_TYPES and actor not in exclude:
+            return [actor]
+    return []
+
+
+def _first_filled(
+    facts: ArticleFacts, context: Context, places: tuple[str, ...], trigger: Token
+) -> list[ActorDraft]:
+    for place in places:
+        actors = _resolved(facts, context, _tokens_at(place, trigger))
+        if actors:
+            return actors
+    return []
+
+
+def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
+    actors: list[ActorDraft] = []
+    for token in tokens:
+        actor = actor_for_token(facts, token, context)
+        if actor is not None and actor not in actors:
+            actors.append(actor)
+    return actors
+
+
+def _tokens_at(place: str, trigger: Token) -> list[Token]:
+    """The heads standing at `place` relative to the trigger, conjuncts included."""
+    if place == "subj":
+        heads = _subjects(trigger)
+    elif place == "obj":
+        heads = _objects(trigger)
+    elif place.startswith("prep:"):
+        heads = _prepositional(trigger, place[5:])
+    elif place == "holder":
+        heads = _holders(trigger)
+    elif place == "poss":
+        heads = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
+    else:
+        heads = []
+    if place == "holder":  # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
+        return heads
+    return [c for head in heads for c in (head, *head.conjuncts)]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive:
+        return [
+            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+        ]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "acomp"} and verb.head != verb:
+        # "broke away from X and formed …", "is likely to fund …": a shared subject
+        return _subjects(verb.head)
+    return subjects
+
+
+def _objects(verb: Token) -> list[Token]:
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+
+
+def _prepositional(trigger: Token, word: str) -> list[Token]:
+    # "pledged allegiance to X", "broke away from X": the preposition may hang lower
+    hosts = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "prt", "advmod"})]
+    return [
+        pobj
+        for host in hosts
+        for prep in host.children
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ == word
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _holders(noun: Token) -> list[Token]:
+    """What the noun describes: "X, an affiliate of Y", "Y's affiliate, X", "X is an
+    affiliate of Y", "recognised X as an affiliate", "Taliban leader Haibatullah"."""
+    if noun.dep_ == "appos":
+        return [noun.head]
+    named = [c for c in noun.children if c.dep_ == "appos"]
+    if named:
+        return named
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return [noun.head]
+    if noun.dep_ in {"attr", "acomp"}:
+        return [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return []
+
+
+def _between(noun: Token) -> list[Token]:
+    return [
+        c
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "between"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for c in (pobj, *pobj.conjuncts)
+    ]
+
+
+def _implied_holder(
+    facts: ArticleFacts, pattern: Pattern, noun: Token, parents: list[ActorDraft]
+) -> list[ActorDraft]:
+    """ "ISIS sent emissaries to set up an affiliate", "an ISIS offshoot group": the
+    affiliate is not named here, but an actor named after its parent ("ISIS-K", "OSD-H")
+    is it."""
+    if pattern.word not in _PARENT_NOUNS:
+        return []
+    parent = parents[0]
+    prefixes = [n for n in (parent.name, *parent.aliases) if len(n) >= 3]
+    return [
+        actor
+        for actor in facts.actors
+        if actor is not parent
+        and actor.type in GROUP_TYPES
+        and any(
+            other.startswith(prefix) and other != prefix
+            for other in (actor.name, *actor.aliases)
+            for prefix in prefixes
+        )
+    ][:1]
+
+
+def _fits(predicate: str, subject: ActorDraft, obj: ActorDraft) -> bool:
+    # A place that acts ("Kestria supplied weapons") stands for its government; a place acted
+    # on is a place, not a party to a relation.
+    acting = subject.type in _ACTING_TYPES or subject.type == "location"
+    if subject is obj or not acting or obj.type not in _ACTING_TYPES:
+        return False
+    if _vague(subject) or _vague(obj):
+        return False
+    if predicate in _ORG_OBJECT:
+        return obj.type in GROUP_TYPES
+    return True
+
+
+def _vague(actor: ActorDraft) -> bool:
+    """ "fighters", "soldiers": a bare plural names no one in particular."""
+    return " " not in actor.name and actor.name.islower() and actor.name.endswith("s")
+
+
+def _role_relations(facts: ArticleFacts) -> Iterator[Relation]:
+    for person_id, role, start, end in facts.role_sentences:
+        if role.organization is None:
+            continue
+        quote = facts.asserted_by(start, end)
+        yield Relation(
+            subject=person_id,
+            predicate=role_predicate(role),
+            object=role.organization,
+            asserted_by=quote.speaker if quote else None,
+            evidence=Evidence(start=start, end=end, text=facts.text[start:end]),
+        )
+
+
+def role_predicate(role: Role) -> Predicate:
+    """ "leader", "managing director" -> leader_of; "founder" -> founder_of; "deputy
+    director", "spokesman" -> member_of."""
+    table = lexicons.mapping("role_predicates.tsv")
+    words = role.title.lower().split()
+    if len(words) > 1 and table.get(words[-2]) == "member_of":
+        return "member_of"
+    return table.get(words[-1], "member_of")  # type: ignore[return-value]
+
+
+def _deduplicated(relations: list[Relation]) -> list[Relation]:
+    """One relation per (subject, predicate, object, asserted_by), the first stated, with
+    the time bounds a later statement adds."""
+    kept: dict[tuple[str, str, str, str | None], Relation] = {}
+    for relation in relations:
+        ends = (relation.subject, relation.object)
+        if relation.predicate in SYMMETRIC_PREDICATES:
+            ends = (min(ends), max(ends))
+        key = (ends[0], relation.predicate, ends[1], relation.asserted_by)
+        first = kept.setdefault(key, relation)
+        first.since = first.since or relation.since
+        first.until = first.until or relation.until
+    return list(kept.values())

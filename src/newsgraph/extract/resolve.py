@@ -19,12 +19,14 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 
-PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
-GROUP_PRONOUNS = {"they", "them", "it"}
+PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 GROUP_TYPES = {"organization", "armed_group", "government", "state"}
 _NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det", "poss", "case"}
+_RELATIVES = {"who", "which", "that", "whom"}
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
 _FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "mrs", "ms", "miss", "madam"}
 _MALE_WORDS = {"spokesman", "chairman", "congressman", "mr", "sir"}
@@ -43,6 +45,18 @@ class Context:
 
 def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
     """The actor that the noun phrase headed by `head` refers to, or None."""
+    if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
+        return actor_for_token(facts, head.head.head, context)  # "Kaltane, who leads it"
+    if head.pos_ == "NOUN" and head.lower_ in lexicons.words("member_nouns.tsv"):
+        # "its commanders", "OSD-H gunmen", "fighters of the Company": the group acting
+        owners = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod"}]
+        owners += [
+            g for c in head.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+        for owner in owners:
+            actor = actor_for_token(facts, owner, context)
+            if actor is not None and actor.type in GROUP_TYPES:
+                return actor
     names = (head, *_name_tokens(head)) if head.pos_ == "PROPN" else (head,)
     for token in names:
         actor = facts.actor_at(token.idx, token.idx + len(token))

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.provenance import sentence_of
 from newsgraph.model import Role
 
 _ORG_PREPOSITIONS = {"at", "of", "for", "to", "with", "in"}
@@ -36,7 +37,11 @@ def extract_roles(facts: ArticleFacts) -> None:
             if span is None or span.root.pos_ == "PRON":
                 continue
             for noun in _role_nouns(span):
-                _add_role(facts, actor, _role(facts, noun, span))
+                role = _add_role(actor, _role(facts, noun, span))
+                sentence = sentence_of(noun)
+                facts.role_sentences.append(
+                    (actor.id, role, sentence.start_char, sentence.end_char)
+                )
 
 
 def _role_nouns(name: Span) -> list[Token]:
@@ -114,12 +119,13 @@ def _org_text(token: Token | None) -> str | None:
     return " ".join(t.text for t in words) or None
 
 
-def _add_role(facts: ArticleFacts, actor: ActorDraft, role: Role) -> None:
-    del facts
+def _add_role(actor: ActorDraft, role: Role) -> Role:
+    """The actor's role with this title, completed with its organisation if now known."""
     for known in actor.roles:
         if known.title.lower() == role.title.lower():
             if known.organization is None and role.organization is not None:
                 known.organization = role.organization
                 known.organization_name = role.organization_name
-            return
+            return known
     actor.roles.append(role)
+    return role

@@ -1,0 +1,146 @@
+"""Relations: trigger words over the parse, with time bounds, modality and who asserts them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsgraph.extract.relations import patterns, role_predicate
+from newsgraph.model import Article, Role
+
+ReadText = Callable[..., Article]
+
+
+def triples(article: Article) -> set[tuple[str, str, str]]:
+    names = {a.id: a.name for a in article.actors}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in article.relations}
+
+
+def relation(article: Article, predicate: str):  # type: ignore[no-untyped-def]
+    found = [r for r in article.relations if r.predicate == predicate]
+    assert len(found) == 1, article.relations
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Harrow Liberation Front has been fighting the Order of the Seventh Dawn "
+            "since 2018.",
+            ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+        ),
+        (
+            "The Dunmere Martyrs Brigade has allied with the Harrow Liberation Front.",
+            ("Dunmere Martyrs Brigade", "allied_with", "Harrow Liberation Front"),
+        ),
+        (
+            "Fighters of the Grey Pines Company, an affiliate of the Order of the Seventh "
+            "Dawn, crossed the border.",
+            ("Grey Pines Company", "affiliate_of", "Order of the Seventh Dawn"),
+        ),
+        (
+            "The Dunmere Martyrs Brigade, a faction within the Harrow Liberation Front, "
+            "rejected the truce.",
+            ("Dunmere Martyrs Brigade", "member_of", "Harrow Liberation Front"),
+        ),
+        (
+            "In 2015 the Grey Pines Company pledged allegiance to the Order of the Seventh Dawn.",
+            ("Grey Pines Company", "pledged_allegiance_to", "Order of the Seventh Dawn"),
+        ),
+        (
+            "The Grey Pines Company is led by Emil Saradj.",
+            ("Emil Saradj", "leader_of", "Grey Pines Company"),
+        ),
+        (
+            "Aurel Vantic founded the Harrow Liberation Front in 2011.",
+            ("Aurel Vantic", "founder_of", "Harrow Liberation Front"),
+        ),
+        (
+            "The Tessaran Union supports the Harrow Liberation Front.",
+            ("Tessaran Union", "supports", "Harrow Liberation Front"),
+        ),
+        (
+            "The Dunmere Martyrs Brigade broke away from the Order of the Seventh Dawn in April.",
+            ("Dunmere Martyrs Brigade", "splinter_of", "Order of the Seventh Dawn"),
+        ),
+        (
+            "Oskar Vellin, a spokesman for the Harrow Liberation Front, spoke on Monday.",
+            ("Oskar Vellin", "member_of", "Harrow Liberation Front"),
+        ),
+    ],
+)
+def test_trigger_patterns(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(read_text(text))
+
+
+def test_splinter_group_formed_by_a_groups_commanders(read_text: ReadText) -> None:
+    article = read_text(
+        "The Order of the Seventh Dawn – Harrow Province (OSD-H) recruits in the hills. "
+        "Its commanders broke away from the Harrow Liberation Front in 2014 and formed their "
+        "own splinter group."
+    )
+    splinter = relation(article, "splinter_of")
+    names = {a.id: a.name for a in article.actors}
+    assert names[splinter.subject] == "Order of the Seventh Dawn – Harrow Province"
+    assert names[splinter.object] == "Harrow Liberation Front"
+    assert splinter.since == "2014"
+    assert splinter.evidence.text.startswith("Its commanders broke away")
+
+
+def test_since_and_evidence(read_text: ReadText) -> None:
+    text = "Kestria is calm. The Harrow Liberation Front has been fighting the army since 2018."
+    fighting = relation(read_text(text), "fighting")
+    assert fighting.since == "2018" and fighting.until is None
+    assert text[fighting.evidence.start : fighting.evidence.end] == fighting.evidence.text
+    assert fighting.evidence.text.startswith("The Harrow Liberation Front has been fighting")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("The Order of the Seventh Dawn may be funding the Grey Pines Company.", "hedged"),
+        ("The Order of the Seventh Dawn reportedly funds the Grey Pines Company.", "hedged"),
+        ("The Order of the Seventh Dawn will fund the Grey Pines Company.", "predicted"),
+        ("The Order of the Seventh Dawn is likely to fund the Grey Pines Company.", "predicted"),
+        ("The Order of the Seventh Dawn did not fund the Grey Pines Company.", "negated"),
+        ("Does the Order of the Seventh Dawn fund the Grey Pines Company?", "question"),
+        ("The Order of the Seventh Dawn funds the Grey Pines Company.", "asserted"),
+    ],
+)
+def test_modality(read_text: ReadText, text: str, modality: str) -> None:
+    assert relation(read_text(text), "supports").modality == modality
+
+
+def test_a_relation_inside_a_quote_is_asserted_by_the_speaker(read_text: ReadText) -> None:
+    article = read_text(
+        '"The Order of the Seventh Dawn still funds the Grey Pines Company," Tobiah Renn said.'
+    )
+    supports = relation(article, "supports")
+    names = {a.id: a.name for a in article.actors}
+    assert names[supports.asserted_by or ""] == "Tobiah Renn"
+
+
+def test_a_denied_relation_is_negated(read_text: ReadText) -> None:
+    article = read_text("Liesl Orvana denied that Kestria had supplied weapons to the Front.")
+    assert relation(article, "supports").modality == "negated"
+
+
+def test_role_titles_choose_the_predicate() -> None:
+    assert role_predicate(Role(title="managing director")) == "leader_of"
+    assert role_predicate(Role(title="senior director")) == "member_of"
+    assert role_predicate(Role(title="founder")) == "founder_of"
+    assert role_predicate(Role(title="spokesman")) == "member_of"
+
+
+def test_every_lexicon_line_names_a_contract_predicate() -> None:
+    from typing import get_args
+
+    from newsgraph.model import Predicate
+
+    allowed = set(get_args(Predicate))
+    for found in patterns().values():
+        for pattern in found:
+            assert pattern.predicate in allowed, pattern
+            assert pattern.kind in {"verb", "noun"}
