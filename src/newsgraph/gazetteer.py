@@ -64,7 +64,6 @@ from __future__ import annotations
 import difflib
 import gzip
 import io
-import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -74,9 +73,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from newsgraph.names import normalize_name
 
 TYPES = ("person", "organization", "armed_group", "government", "state")
+_GROUPS = frozenset({"organization", "armed_group", "government"})
 COMPILED_FILE = "gazetteer.jsonl.gz"
 STOPWORDS_FILE = "gazetteer_stopwords.tsv"
 
@@ -101,8 +103,13 @@ class GazetteerEntry:
 
 # --------------------------------------------------------------------------- word lists
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that make a name an organisation's or a place's, never a person's.
-_NON_PERSON_WORDS = frozenset(
+_NON_PERSON_WORDS = _word_set(
     """
     organization organisation organizations front fronts army armies brigade brigades battalion
     battalions party parties movement movements group groups groupe council councils committee
@@ -129,12 +136,12 @@ _NON_PERSON_WORDS = frozenset(
     systems qaeda qaida qa'ida qaidah qa'idah taliban taleban hamas hezbollah hizbollah
     hizballah hizbullah shabaab boko ansar ansaru islami islamia islamiya islamiyah islamiyya
     islamiyyah mujahiden laskar harakut harkat tehrik tehreek sipah intifada guerrilla
-    guerrillas nuclei nucleus vanguard
-    """.split()
+    guerrillas nuclei nucleus vanguard tank based rifles rangers scouts dynasty
+    """
 )
 
 # Titles and honorifics that may stand before a person's name.
-_TITLES = frozenset(
+_TITLES = _word_set(
     """
     mr mrs ms miss dr sir lord lady dame president president-elect vice vice-president former
     prime minister foreign defense defence interior finance secretary secretary-general general
@@ -145,48 +152,66 @@ _TITLES = frozenset(
     commander speaker deputy acting us u.s. un american british french russian chinese
     representative rep judge justice attorney spokesman comrade brother professor prof mayor
     seyyed sayyed baroness baron advisor adviser director envoy undersecretary under
-    """.split()
+    """
 )
 
 # Honorifics that make the words after them a person's name ("Abu Bakr", "Mullah Omar").
-_HONORIFICS = frozenset(
+_HONORIFICS = _word_set(
     """
     abu umm mullah mulla maulana mawlana sheikh sheik shaikh shaykh shiekh imam ayatollah
     haji hajji mr mrs ms dr sir king queen prince princess sultan emir president premier
     president-elect general gen colonel col senator pope comrade sayyid sayyed seyyed sayed
     lady baroness baron
-    """.split()
+    """
 )
 
 # Name particles: lower case inside a name, and not significant when comparing names.
-_PARTICLES = frozenset(
+_PARTICLES = _word_set(
     """
     of the and in for on at to by with from de del della dei di da du des la le les el van von
-    der den ten ter bin ibn bint ben ul ud ur ad as ash az an wa wal fi y e i al abu umm
-    """.split()
+    der den ten ter bin ibn bint ben ul ud ur ad as ash az an wa wal fi y e i al abu umm il
+    """
 )
+# Particles written in lower case inside a name ("Islamic State of Iraq and the Levant").
+_LOWER_PARTICLES = _word_set(
+    "of the and in for on at to by with from de del della di da du van von der den bin ibn "
+    "al el ul wa fi y e i il"
+)
+# Words that start a phrase, not a name, after a title ("President of the United States").
+_PHRASE_WORDS = _word_set("of the for and to in on at by with from")
+# Name suffixes, not significant when comparing names.
+_SUFFIXES = _word_set("jr sr ii iii iv 2d 3d 2nd 3rd")
 # Particles that are lower case when hyphen-joined to the next word ("al-Qaeda").
-_HYPHEN_PARTICLES = frozenset("al el ul ud ur ad as ash az an at e i bin wa wal fi y de di".split())
+_HYPHEN_PARTICLES = _word_set("al el ul ud ur ad as ash az an at e i bin wa wal fi y de di")
 
-_KNOWN_ACRONYMS = frozenset(
+_NOT_SIGNIFICANT = _PARTICLES | _TITLES | _SUFFIXES
+_TITLE_WORDS = _TITLES | _HONORIFICS
+
+_KNOWN_ACRONYMS = _word_set(
     """
     US USA UN UK EU UAE NATO ISIS ISIL UNICEF UNHCR UNESCO OPEC ASEAN IAEA ECOWAS SADC
-    OSCE PLO PKK FARC ELN IRA ETA LTTE CIA FBI NSA KGB FSB BBC CNN AFP NGO IGO ICRC MSF HRW ICC
+    OSCE PLO PKK FARC ELN LTTE CIA FBI NSA KGB FSB BBC CNN AFP ICRC MSF HRW ICC
     ICJ IMF WTO OECD DPRK PRC ROK DRC SPLM SPLA ANC AQI AQAP AQIM TTP YPG PYD SDF FSA PMF IDF
     IRGC USSR GCC OAS OAU OIC UNDP UNEP WFP FAO ILO IOM UNSC MI5 MI6 NPA MILF MNLF RPF RUF
-    """.split()
+    """
 )
-_ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
-_SHORT_TITLES = frozenset("MR MRS MS DR ST JR SR LT SGT CPL GEN COL MT FT".split())
+_ROMAN = _word_set("II III IV V VI VII VIII IX X XI XII")
+_SHORT_TITLES = _word_set("MR MRS MS DR ST JR SR LT SGT CPL GEN COL MT FT")
 
 # CAMEO trigrams.
 _ARMED_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "IMG"})
 _GOVERNMENT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"})
-_ORGANIZATION_ROLES = frozenset(
+_ORGANIZATION_ROLES = _word_set(
     """
     IGO NGO NGM MNC OPP PTY MED BUS EDU HLH HRI LAB AGR ENV DEV REF CVL CRM REL RAD MOD AMN IRC
-    CHR CTH ORT PRO MUS SUN SHI SUF ALE DRZ JEW BUD HIN SIK JAN ZRO ATH TAO CON CPT UNO UIS
-    """.split()
+    CHR CTH ORT PRO MUS MOS SUN SHI SUF ALE DRZ JEW BUD HIN SIK JAN ZRO ATH TAO CON CPT BAH
+    UNO UIS
+    """
+)
+# CAMEO region codes (and two the MilNonState file uses): a bare one is no state.
+_REGIONS = _word_set(
+    "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAM SAS SEA SAF "
+    "WAF WST WEU INT"
 )
 _INTERNATIONAL_HEADS = frozenset({"IGO", "NGO", "NGM", "MNC", "UIS"})
 _ELITE = "ELI"
@@ -388,7 +413,7 @@ def _significant(words: Sequence[str]) -> list[str]:
     out = []
     for word in words:
         for part in _split_token(word):
-            if len(part) > 1 and part not in _PARTICLES and part not in _TITLES:
+            if len(part) > 1 and part not in _NOT_SIGNIFICANT:
                 out.append(part)
     return out
 
@@ -403,7 +428,7 @@ def _is_group_like(words: Sequence[str]) -> bool:
 
 def _strip_titles(words: Sequence[str]) -> list[str]:
     index = 0
-    while index < len(words) and words[index].casefold().rstrip(".") in _TITLES:
+    while index < len(words) and words[index].casefold().rstrip(".") in _TITLE_WORDS:
         index += 1
     return list(words[index:])
 
@@ -477,7 +502,8 @@ def _titled_person(words: Sequence[str], dated: bool) -> bool:
         before, first = prefix[-1].casefold().rstrip(".,"), prefix[0].casefold().rstrip(".,")
         if before in _PARTICLES or not (before in _TITLES or first in _TITLES):
             continue
-        if _is_group_like(tail) or tail[0].casefold().rstrip(".") in _TITLES:
+        lead = tail[0].casefold().rstrip(".")
+        if _is_group_like(tail) or lead in _TITLES or lead in _PARTICLES:
             continue
         if size == 1:
             if dated and tail[0].isalpha() and tail[0].casefold() not in _PARTICLES:
@@ -515,11 +541,13 @@ def _person_strength(
         if (leaders_list and len(group_words) == 1) or _titled_person(words, dated):
             return 2
         return -1
-    rest = _strip_titles(words)
-    if not rest or rest[0].casefold() in _PARTICLES - {"al", "abu", "umm", "bin", "ibn"}:
-        return 0
     if any(_PERSON_COMMENT.search(comment) for comment in comments):
         return 2
+    rest = _strip_titles(words)
+    if not rest or (len(rest) < len(words) and rest[0].casefold() in _PHRASE_WORDS):
+        return 0  # a title alone, or "President of the ..."
+    if any(_trigrams(span.code)[0] in _COMPANY_HEADS for span in codes):
+        return 0  # "General Electric", "Dr Pepper Snapple": the name alone is not enough
     if _honorific_name(words) or _titled_person(words, dated):
         return 2
     own = _significant(words)
@@ -533,13 +561,20 @@ def _person_strength(
         ):
             return 2
     named = 2 <= len(words) <= 6 and bool(own) and _gender_named(words)
+    if not named and own:  # "MOAZ_AL_KHATIB" with "+AHMAD_MOUATH_AL_KHATIB_AL_HASANI"
+        named = any(
+            2 <= len(synonym) <= 6
+            and not _is_group_like(synonym)
+            and _shares_name(_significant(synonym), own)
+            and _gender_named(synonym)
+            for synonym in synonyms
+        )
     if named and len(own) >= 2:
         for synonym in synonyms:  # the surname alone: "BIN_LADEN" for "OSAMA_BIN_LADEN"
             theirs = _significant(synonym)
             if len(theirs) == 1 and _similar(theirs[0], own[-1]) and not _is_group_like(synonym):
                 return 2
-    company = any(_trigrams(span.code)[0] in _COMPANY_HEADS for span in codes)
-    if named and not company:
+    if named:
         return 2 if dated else 1
     roles = {_trigrams(span.code)[1] for span in codes if len(_trigrams(span.code)) > 1}
     elite = any(_trigrams(span.code)[0] == _ELITE for span in codes) or _ELITE in roles
@@ -594,7 +629,7 @@ def _case_part(part: str, acronyms: set[str]) -> str:
     if part[0].isdigit():
         return part.lower()
     letters = re.sub(r"[^A-Za-z]", "", upper)
-    if len(letters) >= 2 and not re.search(r"[AEIOUY]", letters) and letters not in _SHORT_TITLES:
+    if len(letters) >= 3 and not re.search(r"[AEIOUY]", letters) and letters not in _SHORT_TITLES:
         return upper
     if re.fullmatch(r"(?:[A-Za-z]\.){2,}[A-Za-z]?", part):
         return upper
@@ -622,11 +657,11 @@ def _case_word(word: str, first: bool, acronyms: set[str]) -> str:
             continue
         lower = piece.casefold()
         followed_by_hyphen = index + 1 < len(pieces) and pieces[index + 1] == "-"
-        if followed_by_hyphen and lower in _HYPHEN_PARTICLES and (index > 0 or lower != "bin"):
-            out.append(lower)
-        elif index > 0 and pieces[index - 1] == "-" and lower in ("e", "i", "ul", "ud", "ur"):
-            out.append(lower)
-        elif index == 0 and not first and lower in _PARTICLES and lower not in ("abu", "umm"):
+        if (
+            (followed_by_hyphen and lower in _HYPHEN_PARTICLES and (index > 0 or lower != "bin"))
+            or (index > 0 and pieces[index - 1] == "-" and lower in ("e", "i", "ul", "ud", "ur"))
+            or (index == 0 and not first and lower in _LOWER_PARTICLES)
+        ):
             out.append(lower)
         else:
             out.append(_case_part(piece, acronyms))
@@ -663,6 +698,10 @@ def _code_type(code: str) -> str | None:
     if head in _INTERNATIONAL_HEADS:
         return "organization"
     if not roles:
+        if head in _REGIONS:
+            return None
+        if head in _ORGANIZATION_ROLES and head not in _iso_alpha3():
+            return "organization"
         return "state"
     first = roles[0]
     if first in _GOVERNMENT_ROLES:
@@ -672,6 +711,16 @@ def _code_type(code: str) -> str | None:
     if head in _ORGANIZATION_ROLES or first in _ORGANIZATION_ROLES:
         return "organization"
     return "state"  # a dependent territory or a status: GBRVGB, USAPRI, ARMUNR, ESTOCC
+
+
+@cache
+def _iso_alpha3() -> frozenset[str]:
+    """ISO 3166 alpha-3 codes, current and withdrawn."""
+    import pycountry
+
+    codes = {country.alpha_3 for country in pycountry.countries}
+    codes |= {country.alpha_3 for country in pycountry.historic_countries}
+    return frozenset(codes)
 
 
 def _recency(span: CodeSpan) -> tuple[bool, str, str]:
@@ -710,12 +759,23 @@ def _entry_type(
             if text.startswith(own + " ") and _is_group_like(synonym):
                 strength = -1
                 break
-    if strength == 2 or (strength == 1 and not _is_state_code(codes)):
+    if _is_state_code(codes):
+        # A country's synonyms hold anything ("SIR_LANKA_" under "SRI_LANKA_"): only the name
+        # itself or the leaders lists make a person here.
+        if strength == 2 and (
+            any(_PERSON_COMMENT.search(comment) for comment in comments)
+            or _honorific_name(words)
+            or _titled_person(words, True)
+        ):
+            return "person"
+    elif strength > 0:
         return "person"
     found = _type_from_codes(codes)
+    if any(_GROUP_COMMENT.search(comment) for comment in comments) and found not in _GROUPS:
+        return "armed_group"  # the START TOPS list of terrorist organisations
     if found is not None:
         return found
-    return "person" if strength >= 0 and _gender_named(words) else "organization"
+    return "person" if strength >= 0 else "organization"  # elites (ELI) only
 
 
 # --------------------------------------------------------------------------- entries
@@ -730,15 +790,19 @@ class _Draft:
     derived: bool = False
 
 
+def _within(small: Sequence[str], large: Sequence[str]) -> bool:
+    return all(any(_similar(word, other) for other in large) for word in small)
+
+
 def _cluster_people(people: list[list[str]]) -> list[list[list[str]]]:
     """Variants of one person's name together: equal names, or one's words within another's."""
     clusters: list[list[list[str]]] = []
     for name in people:
-        own = set(_significant(name))
+        own = _significant(name)
         for cluster in clusters:
             for other in cluster:
-                theirs = set(_significant(other))
-                if own and theirs and (own <= theirs or theirs <= own):
+                theirs = _significant(other)
+                if own and theirs and (_within(own, theirs) or _within(theirs, own)):
                     cluster.append(name)
                     break
             else:
@@ -754,12 +818,36 @@ def _surname(words: Sequence[str]) -> str | None:
     return significant[-1] if significant else None
 
 
+def _head_comments(head: _Head, record: _Record) -> list[str]:
+    # Comments on code lines belong to the record, so to its head only if it has one.
+    return [head.comment, *record.comments] if len(record.heads) == 1 else [head.comment]
+
+
+def _typed_heads(record: _Record) -> list[tuple[_Head, str]]:
+    """The record's heads with their types; a head that is another form of an earlier
+    person's name ("BORIS_N._YELTSIN", "YELTSIN" after "BORIS_YELTSIN_") is folded into it."""
+    typed: list[tuple[_Head, str]] = []
+    for head in record.heads:
+        if head.broken:
+            continue
+        kind = _entry_type(head.words, head.synonyms, record.codes, _head_comments(head, record))
+        own = _significant(head.words)
+        if typed and own and (kind == "person" or not _is_group_like(head.words)):
+            for other, other_kind in typed:
+                if other_kind == "person" and _shares_name(own, _significant(other.words)):
+                    other.synonyms.append(head.words)
+                    other.synonyms.extend(head.synonyms)
+                    break
+            else:
+                typed.append((head, kind))
+        else:
+            typed.append((head, kind))
+    return typed
+
+
 def _drafts_for_head(
-    head: _Head, record: _Record, source: str, problems: list[str]
+    head: _Head, kind: str, codes: list[CodeSpan], source: str, problems: list[str]
 ) -> list[_Draft]:
-    codes = list(record.codes)
-    comments = [head.comment, *record.comments] if len(record.heads) == 1 else [head.comment]
-    kind = _entry_type(head.words, head.synonyms, codes, comments)
     drafts: list[_Draft] = []
     kept: list[list[str]] = []
     people: list[list[str]] = []
@@ -770,7 +858,12 @@ def _drafts_for_head(
     elif kind == "person":
         own = _significant(head.words)
         for synonym in head.synonyms:
-            if _is_group_like(synonym):
+            last = _surname(synonym)
+            if (
+                _is_group_like(synonym)
+                and not (last and _shares_name([last], own))
+                and not _titled_person(synonym, True)
+            ):
                 groups.append(synonym)
             elif (
                 len(synonym) >= 2
@@ -799,7 +892,14 @@ def _drafts_for_head(
                 surnames[last].append(index)
     for single in singles:
         last = _surname(single)
-        owners = surnames.get(last, []) if last else []
+        owners = sorted(
+            {
+                index
+                for name, found in surnames.items()
+                if last and _similar(name, last)
+                for index in found
+            }
+        )
         if len(owners) == 1:
             clusters[owners[0]].append(single)
         elif len(owners) > 1:
@@ -871,8 +971,9 @@ def _countries(entry: GazetteerEntry) -> frozenset[str]:
 
 
 def _merge_duplicates(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
-    """Merge entries of one name, type and country; and a group into the longer-named group
-    whose name it starts when both have the same codes."""
+    """Merge entries of one name, type and country; and a group into the group whose name is
+    its name plus "of ..." when both have the same actor-specific codes ("Islamic State" into
+    "Islamic State of Iraq and the Levant")."""
     groups: dict[tuple[str, str], list[list[GazetteerEntry]]] = {}
     order: list[tuple[str, str]] = []
     for entry in entries:
@@ -909,7 +1010,7 @@ def _merge_duplicates(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
                 for long in indices
                 if long != short
                 and long not in absorbed
-                and normalize_name(merged[long].name).startswith(short_name + " ")
+                and normalize_name(merged[long].name).startswith(short_name + " of ")
             ]
             if len(targets) == 1 and short not in absorbed.values():
                 absorbed[short] = targets[0]
@@ -936,12 +1037,10 @@ def parse_actor_dictionary(text: str, source: str) -> tuple[list[GazetteerEntry]
     problems: list[str] = []
     entries: list[GazetteerEntry] = []
     for record in _read_records(text, source, problems):
-        for head in record.heads:
-            if head.broken:
-                continue
-            for draft in _drafts_for_head(head, record, source, problems):
+        for head, kind in _typed_heads(record):
+            for draft in _drafts_for_head(head, kind, record.codes, source, problems):
                 entries.append(_finish(draft, source))
-    return _merge_duplicates(entries), problems
+    return _merge_duplicates(entries), list(dict.fromkeys(problems))
 
 
 # --------------------------------------------------------------------------- lookup
@@ -992,42 +1091,58 @@ def is_usable_key(key: str, stopwords: frozenset[str]) -> bool:
     return len(compact) > 2 and not compact.isdigit() and key not in stopwords
 
 
-def _entry_to_json(entry: GazetteerEntry) -> dict[str, Any]:
-    return {
-        "name": entry.name,
-        "type": entry.type,
-        "codes": [[span.code, span.since, span.until] for span in entry.codes],
-        "synonyms": list(entry.synonyms),
-        "source": entry.source,
-    }
+# The compiled file: a header line, then one entry a line with its lookup keys, so that loading
+# need not normalise 34,000 names. The header holds `normalize_name` of a probe string: if the
+# function has changed since the file was written, the keys are computed anew.
+_FORMAT = 1
+_PROBE = "The U.S.'s  Al-Qa'ida_(ISIS) Ḥarakat—“Front” Bashar al-Assad’s"
 
 
-def _entry_from_json(data: dict[str, Any]) -> GazetteerEntry:
-    return GazetteerEntry(
-        name=data["name"],
-        type=data["type"],
-        codes=tuple(CodeSpan(code, since, until) for code, since, until in data["codes"]),
-        synonyms=tuple(data["synonyms"]),
-        source=data["source"],
-    )
+class _Row(msgspec.Struct, array_like=True):
+    name: str
+    type: str
+    codes: list[tuple[str, str | None, str | None]]
+    synonyms: list[str]
+    source: str
+    keys: list[tuple[str, bool]]
+
+
+class _Header(msgspec.Struct):
+    gazetteer: int
+    probe: str
+    entries: int
+
+
+_ROWS = msgspec.json.Decoder(list[_Row])
+_HEADER = msgspec.json.Decoder(_Header)
 
 
 def _sort_key(entry: GazetteerEntry) -> tuple[str, str, str, str, str]:
     return (entry.source, entry.name, entry.type, repr(entry.codes), repr(entry.synonyms))
 
 
+KeyList = Sequence[tuple[str, bool]]
+
+
 class Gazetteer:
     """Entries and an index from normalised names to them."""
 
     def __init__(
-        self, entries: Iterable[GazetteerEntry], stopwords: frozenset[str] | None = None
+        self,
+        entries: Iterable[GazetteerEntry],
+        stopwords: frozenset[str] | None = None,
+        *,
+        keys: Sequence[KeyList] | None = None,
     ) -> None:
+        """`keys`, if given, are `lookup_keys` of each entry, computed before."""
         self.entries: tuple[GazetteerEntry, ...] = tuple(entries)
         self.stopwords = default_stopwords() if stopwords is None else stopwords
+        if keys is None or len(keys) != len(self.entries):
+            keys = [lookup_keys(entry) for entry in self.entries]
         ranked: dict[str, list[tuple[tuple[int, int, int, int], int]]] = {}
-        for index, entry in enumerate(self.entries):
+        for index, (entry, entry_keys) in enumerate(zip(self.entries, keys, strict=True)):
             rank_tail = (_source_rank(entry.source), -len(entry.synonyms), index)
-            for key, primary in lookup_keys(entry):
+            for key, primary in entry_keys:
                 if is_usable_key(key, self.stopwords):
                     ranked.setdefault(key, []).append(((0 if primary else 1, *rank_tail), index))
         self._index: dict[str, tuple[int, ...]] = {
@@ -1068,24 +1183,48 @@ class Gazetteer:
 
     def save(self, path: str | Path) -> None:
         """Write the compiled form: gzip'd JSON lines, sorted, byte-for-byte reproducible."""
-        lines = [
-            json.dumps(_entry_to_json(entry), ensure_ascii=False, sort_keys=True)
-            for entry in sorted(self.entries, key=_sort_key)
-        ]
+        entries = sorted(self.entries, key=_sort_key)
+        header = _Header(gazetteer=_FORMAT, probe=normalize_name(_PROBE), entries=len(entries))
+        lines = [msgspec.json.encode(header)]
+        for entry in entries:
+            row = _Row(
+                name=entry.name,
+                type=entry.type,
+                codes=[(span.code, span.since, span.until) for span in entry.codes],
+                synonyms=list(entry.synonyms),
+                source=entry.source,
+                keys=lookup_keys(entry),
+            )
+            lines.append(msgspec.json.encode(row))
         raw = io.BytesIO()
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as out:
-            out.write(("\n".join(lines) + "\n").encode("utf-8"))
+            out.write(b"\n".join(lines) + b"\n")
         Path(path).write_bytes(raw.getvalue())
 
     @classmethod
-    def load(cls, path: str | Path) -> Gazetteer:
+    def load(cls, path: str | Path, stopwords: frozenset[str] | None = None) -> Gazetteer:
         """Read what `save` wrote."""
-        return cls._from_bytes(Path(path).read_bytes())
+        return cls._from_bytes(Path(path).read_bytes(), stopwords)
 
     @classmethod
-    def _from_bytes(cls, data: bytes) -> Gazetteer:
-        text = gzip.decompress(data).decode("utf-8")
-        return cls(_entry_from_json(json.loads(line)) for line in text.splitlines() if line)
+    def _from_bytes(cls, data: bytes, stopwords: frozenset[str] | None = None) -> Gazetteer:
+        first, _, rest = gzip.decompress(data).partition(b"\n")
+        header = _HEADER.decode(first)
+        if header.gazetteer != _FORMAT:
+            raise ValueError(f"gazetteer format {header.gazetteer}, expected {_FORMAT}")
+        rows = _ROWS.decode(b"[" + b",".join(rest.split(b"\n")[: header.entries]) + b"]")
+        entries = [
+            GazetteerEntry(
+                row.name,
+                row.type,
+                tuple(CodeSpan(*code) for code in row.codes),
+                tuple(row.synonyms),
+                row.source,
+            )
+            for row in rows
+        ]
+        fresh = header.probe == normalize_name(_PROBE)
+        return cls(entries, stopwords, keys=[row.keys for row in rows] if fresh else None)
 
 
 @cache

@@ -21,6 +21,7 @@ from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.resolve import first_name_gender
 from newsgraph.model import ActorType
+from newsgraph.geo import city
 from newsgraph.names import normalize_name
 
 _LABEL_TYPES: dict[str, ActorType] = {
@@ -29,7 +30,7 @@ _LABEL_TYPES: dict[str, ActorType] = {
     "GPE": "location",
     "LOC": "location",
     "FAC": "location",
-    "NORP": "other",
+    "NORP": "organization",  # "Syrians", "Afghans": a people acting or acted on as one
     "NOMINAL": "other",
 }
 # Labels spaCy's small model puts on people often enough ("Magnus Ranstorp" as a work of
@@ -97,6 +98,11 @@ def _candidate(ent: Span, text: str) -> Candidate | None:
     tokens = _trimmed_tokens(ent)
     if not tokens or _not_an_actor(ent.label_, tokens):
         return None
+    if ent.label_ != "PERSON":  # "the Middle East Tobias Ellwood": a title, then a name
+        for cut in range(len(tokens) - 2, 0, -1):
+            if _person_shaped(tokens[cut:]) and first_name_gender(tokens[cut].text):
+                tokens = tokens[cut:]
+                break
     label = ent.label_
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     suffix = _ACRONYM_SUFFIX.match(text, end)
@@ -406,7 +412,18 @@ def _without_headline_noise(candidates: list[Candidate], text: str) -> list[Cand
         return any(s <= c.start and c.end <= e for s, e in headlines)
 
     body = {c.key for c in candidates if not in_headline(c)}
-    return [c for c in candidates if not in_headline(c) or c.key in body]
+    return [c for c in candidates if not in_headline(c) or c.key in body or _headline_person(c)]
+
+
+def _headline_person(candidate: Candidate) -> bool:
+    """A person named in a headline: a known first name that is not also a common word."""
+    first = candidate.surface.split()[0]
+    return (
+        candidate.label == "PERSON"
+        and len(candidate.surface.split()) > 1
+        and first.lower() not in lexicons.words("headline_words.tsv")
+        and first_name_gender(first) is not None
+    )
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -475,29 +492,54 @@ def _head_word(key: str) -> str:
 
 def _group_nouns(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
     """Noun phrases headed by a group noun ("the Velmoran army", "government forces",
-    "rebels") that no name covers, named by their modifiers and the noun."""
+    "rebels", "the people of Mosul") that no name covers, named by their modifiers, the
+    noun and an "of" place."""
     types = lexicons.mapping("group_nouns.tsv")
+    members = lexicons.words("member_nouns.tsv")
     found = []
     for chunk in doc.noun_chunks:
         head = chunk.root
         actor_type = types.get(head.lower_)
-        start = chunk[0].idx
-        if actor_type is None or any(s < head.idx + len(head) and start < e for s, e in taken):
-            continue  # "OSD-H gunmen" are OSD-H's, not an actor of their own
-        if any(t.dep_ == "poss" for t in chunk) or _of_an_actor(head, taken):
-            continue  # "its fighters", "the HLF's army", "fighters of the Company"
-        modifiers = [
-            t
-            for t in chunk
-            if t.i < head.i
-            and t.dep_ in {"compound", "amod"}
-            and (t.is_title or t.lower_ == "government")
-        ]
-        first = modifiers[0] if modifiers else head
-        start, end = first.idx, head.idx + len(head)
-        surface = doc.text[start:end]
-        found.append(Candidate(start, end, " ".join(surface.split()), "NOMINAL", actor_type))  # type: ignore[arg-type]
+        if actor_type is None or any(s <= head.idx < e for s, e in taken):
+            continue
+        modifiers = [t for t in chunk if t.i < head.i and _names_the_group(t)]
+        start = modifiers[0].idx if modifiers else head.idx
+        covered = any(s < head.idx and start < e for s, e in taken)
+        if head.lower_ in members and (covered or _of_an_actor(head, taken)):
+            continue  # "OSD-H gunmen", "fighters of the Company" are the group acting
+        if any(t.dep_ == "poss" for t in chunk):
+            continue  # "its fighters", "the HLF's army"
+        end = head.idx + len(head)
+        of_place = _of_place(head)
+        if of_place is not None:  # "the people of Mosul"
+            end = of_place.idx + len(of_place)
+        surface = " ".join(doc.text[start:end].split())
+        found.append(Candidate(start, end, surface, "NOMINAL", actor_type))  # type: ignore[arg-type]
     return found
+
+
+_QUANTIFIERS = {"other", "all", "many", "several", "some", "such", "own", "more", "most",
+                "few", "both", "each", "various", "certain", "new", "former", "young"}  # fmt: skip
+
+
+def _names_the_group(token: Token) -> bool:
+    """ "Velmoran", "government", "international" in "the international community"; not
+    "other" or "many"."""
+    return (
+        token.dep_ in {"compound", "amod", "nmod"}
+        and token.is_alpha
+        and token.lower_ not in _QUANTIFIERS
+        and token.pos_ in {"PROPN", "ADJ", "NOUN"}
+    )
+
+
+def _of_place(head: Token) -> Token | None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in {"GPE", "LOC"}:
+                    return pobj
+    return None
 
 
 def _of_an_actor(head: Token, taken: list[tuple[int, int]]) -> bool:
@@ -557,8 +599,15 @@ def _actor_type(group: list[Candidate]) -> ActorType:
             typed = _type_from_words(name)
             if typed:
                 return typed
+    if label in {"GPE", "LOC", "FAC", "NORP", "ORG"} | _WEAK_LABELS:
+        if label in {"GPE", "LOC", "NORP"} and any(country_code(name) for name in names):
+            return "state"
+        if label != "ORG" or len(names) == 1 and " " not in next(iter(names)):
+            # NER calls Aleppo a nationality and Sarmin an organisation: a known city is a place
+            if any(city(name) for name in names):
+                return "location"
     if label == "GPE":
-        return "state" if any(country_code(name) for name in names) else "location"
+        return "location"
     return _LABEL_TYPES.get(label, "other")
 
 

@@ -42,6 +42,49 @@ def extract_roles(facts: ArticleFacts) -> None:
                 facts.role_sentences.append(
                     (actor.id, role, sentence.start_char, sentence.end_char)
                 )
+    title_mentions(facts)
+
+
+def title_mentions(facts: ArticleFacts) -> None:
+    """ "The Foreign Secretary said": a person named by title. The title joins the person the
+    article gave that role, else a capitalised title stands as a person of its own."""
+    for chunk in facts.doc.noun_chunks:
+        head = chunk.root
+        if not _is_title(head) or head.tag_ in {"NNS", "NNPS"}:
+            continue
+        if facts.actor_at(head.idx, head.idx + len(head)) is not None:
+            continue
+        if any(c.dep_ in {"appos", "poss"} or c.ent_type_ == "PERSON" for c in head.children):
+            continue  # "Kestria's minister, Pavel Oring": a role, read above
+        words = [
+            t
+            for t in chunk
+            if t.dep_ not in {"det", "poss", "case"} and not t.ent_type_ == "PERSON"
+        ]
+        if not words or not any(t.lower_ == "the" for t in chunk) and not head.text[:1].isupper():
+            continue
+        start, end = words[0].idx, head.idx + len(head)
+        title = " ".join(facts.text[start:end].split())
+        person = _holder_of(facts, title, start)
+        if person is None and title[:1].isupper():
+            person = facts.new_actor(title, "person")
+        if person is not None:
+            if title[:1].isupper():
+                person.add_alias(title)
+            facts.add_mention(person, start, end)
+
+
+def _holder_of(facts: ArticleFacts, title: str, offset: int) -> ActorDraft | None:
+    """The person last named before `offset` whose role title ends with `title`."""
+    wanted = title.lower()
+    for _, _, actor_id in reversed(facts.mentions_before(offset)):
+        actor = facts.actor(actor_id)
+        if actor.type == "person" and any(r.title.lower().endswith(wanted) for r in actor.roles):
+            return actor
+    for actor in facts.actors:  # a title before the person was named, same title
+        if actor.type == "person" and actor.name == title:
+            return actor
+    return None
 
 
 def _role_nouns(name: Span) -> list[Token]:
