@@ -1087,8 +1087,10 @@ def default_stopwords() -> frozenset[str]:
 
 def is_usable_key(key: str, stopwords: frozenset[str]) -> bool:
     """Not too short, not only digits, not a generic word."""
-    compact = key.replace(" ", "")
-    return len(compact) > 2 and not compact.isdigit() and key not in stopwords
+    if key in stopwords:
+        return False
+    compact = key.replace(" ", "") if " " in key else key
+    return len(compact) > 2 and not compact.isdigit()
 
 
 # The compiled file: a header line, then one entry a line with its lookup keys, so that loading
@@ -1139,14 +1141,24 @@ class Gazetteer:
         self.stopwords = default_stopwords() if stopwords is None else stopwords
         if keys is None or len(keys) != len(self.entries):
             keys = [lookup_keys(entry) for entry in self.entries]
-        ranked: dict[str, list[tuple[tuple[int, int, int, int], int]]] = {}
+        source_ranks: dict[str, int] = {}
+        ranked: dict[str, list[tuple[int, int, int, int]]] = {}
         for index, (entry, entry_keys) in enumerate(zip(self.entries, keys, strict=True)):
-            rank_tail = (_source_rank(entry.source), -len(entry.synonyms), index)
+            source = source_ranks.get(entry.source)
+            if source is None:
+                source = source_ranks[entry.source] = _source_rank(entry.source)
+            many = -len(entry.synonyms)
             for key, primary in entry_keys:
                 if is_usable_key(key, self.stopwords):
-                    ranked.setdefault(key, []).append(((0 if primary else 1, *rank_tail), index))
+                    rank = (0 if primary else 1, source, many, index)
+                    found = ranked.get(key)
+                    if found is None:
+                        ranked[key] = [rank]
+                    else:
+                        found.append(rank)
         self._index: dict[str, tuple[int, ...]] = {
-            key: tuple(index for _, index in sorted(found)) for key, found in ranked.items()
+            key: (found[0][3],) if len(found) == 1 else tuple(rank[3] for rank in sorted(found))
+            for key, found in ranked.items()
         }
 
     def __len__(self) -> int:

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.resolve import first_name_gender
-from newsgraph.model import ActorType
 from newsgraph.geo import city
+from newsgraph.model import ActorType
 from newsgraph.names import normalize_name
 
 _LABEL_TYPES: dict[str, ActorType] = {
@@ -602,10 +602,10 @@ def _actor_type(group: list[Candidate]) -> ActorType:
     if label in {"GPE", "LOC", "FAC", "NORP", "ORG"} | _WEAK_LABELS:
         if label in {"GPE", "LOC", "NORP"} and any(country_code(name) for name in names):
             return "state"
-        if label != "ORG" or len(names) == 1 and " " not in next(iter(names)):
-            # NER calls Aleppo a nationality and Sarmin an organisation: a known city is a place
-            if any(city(name) for name in names):
-                return "location"
+        # NER calls Aleppo a nationality and Sarmin an organisation: a known city is a place
+        one_word = len(names) == 1 and " " not in next(iter(names))
+        if (label != "ORG" or one_word) and any(city(name) for name in names):
+            return "location"
     if label == "GPE":
         return "location"
     return _LABEL_TYPES.get(label, "other")

@@ -52,10 +52,10 @@ def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
         pattern = Pattern(
             kind,
             word,
-            predicate,
+            predicate,  # type: ignore[arg-type]  # checked by tests/test_relations.py
             tuple(subject.split("|")),
             tuple(obj.split("|")),
-            condition,  # type: ignore[arg-type]
+            condition,
         )
         table.setdefault((kind, word), []).append(pattern)
     return {key: tuple(value) for key, value in table.items()}

@@ -57,11 +57,10 @@ def title_mentions(facts: ArticleFacts) -> None:
         if any(c.dep_ in {"appos", "poss"} or c.ent_type_ == "PERSON" for c in head.children):
             continue  # "Kestria's minister, Pavel Oring": a role, read above
         words = [
-            t
-            for t in chunk
-            if t.dep_ not in {"det", "poss", "case"} and not t.ent_type_ == "PERSON"
+            t for t in chunk if t.dep_ not in {"det", "poss", "case"} and t.ent_type_ != "PERSON"
         ]
-        if not words or not any(t.lower_ == "the" for t in chunk) and not head.text[:1].isupper():
+        definite = any(t.lower_ == "the" for t in chunk) or head.text[:1].isupper()
+        if not words or not definite:
             continue
         start, end = words[0].idx, head.idx + len(head)
         title = " ".join(facts.text[start:end].split())
