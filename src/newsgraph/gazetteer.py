@@ -506,9 +506,9 @@ def _titled_person(words: Sequence[str], dated: bool) -> bool:
         if _is_group_like(tail) or lead in _TITLES or lead in _PARTICLES:
             continue
         if size == 1:
-            if dated and tail[0].isalpha() and tail[0].casefold() not in _PARTICLES:
+            if dated and re.fullmatch(r"[A-Za-z][A-Za-z'-]+", tail[0]):
                 return True
-        elif _gender_named(tail):
+        elif dated or _gender_named(tail):
             return True
     return False
 
@@ -604,19 +604,32 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(char in remaining for char in short)
 
 
+def _is_acronym_of(token: str, words: Sequence[str]) -> bool:
+    """`token` ("AQI") could be the initials of `words` ("AL-QAEDA_IN_IRAQ")."""
+    token = token.upper().strip(".")
+    return (
+        token.isalpha()
+        and 2 <= len(token) <= 8
+        and len(_initials(words)) >= len(token)
+        and _is_subsequence(token, _initials(words).upper())
+    )
+
+
 def _entry_acronyms(names: Sequence[Sequence[str]]) -> set[str]:
-    """Single-word names that are the initials of another of the entry's names ("ISIS")."""
+    """Single-word names that are the initials of another of the entry's names ("ISIS"), and
+    parenthesised ones that are the initials of their own name ("ARMY_(AAIA)")."""
     acronyms = set()
     for name in names:
+        cut = next((index for index, word in enumerate(name) if word.startswith("(")), len(name))
+        outer, inner = list(name[:cut]), " ".join(name[cut:]).strip("()").split()
+        if len(inner) == 1 and _is_acronym_of(inner[0], outer):
+            acronyms.add(inner[0].upper())
+        if len(outer) == 1 and len(inner) > 1 and _is_acronym_of(outer[0], inner):
+            acronyms.add(outer[0].upper())  # "EPA_(EJERCITO_DEL_PUEBLO_EN_ARMAS)"
         if len(name) != 1:
             continue
-        token = name[0].upper().strip(".")
-        if not token.isalpha() or not 2 <= len(token) <= 6:
-            continue
-        for other in names:
-            if len(other) >= len(token) and _is_subsequence(token, _initials(other).upper()):
-                acronyms.add(token)
-                break
+        if any(_is_acronym_of(name[0], other) for other in names if other is not name):
+            acronyms.add(name[0].upper().strip("."))
     return acronyms
 
 
@@ -645,8 +658,9 @@ def _case_part(part: str, acronyms: set[str]) -> str:
 
 
 def _case_word(word: str, first: bool, acronyms: set[str]) -> str:
-    if word.startswith("(") and word.endswith(")"):
-        return "(" + word[1:-1].upper() + ")"
+    if word.startswith("(") and len(word) > 1:
+        inner = word[1:-1] if word.endswith(")") else word[1:]
+        return "(" + _case_word(inner, True, acronyms) + word[1 + len(inner) :]
     if word.upper() in _ROMAN and not first:
         return word.upper()
     pieces = re.split(r"([-/])", word)
@@ -909,6 +923,8 @@ def _drafts_for_head(
             )
         else:
             kept.append(single)
+    order = {id(words): index for index, words in enumerate(head.synonyms)}
+    kept.sort(key=lambda words: order.get(id(words), len(order)))
 
     drafts.append(_Draft(list(head.words), kind, codes, kept))
     for cluster in clusters:
@@ -922,13 +938,15 @@ def _drafts_for_head(
 
 
 def _collapse_codes(codes: Iterable[CodeSpan]) -> tuple[CodeSpan, ...]:
-    """Codes in order, without repeats or spans inside another span of the same code."""
+    """Codes in order, without repeats or spans inside another dated span of the same code
+    (an undated code is the default when no dated one applies, so it contains none)."""
     unique = list(dict.fromkeys(codes))
 
     def inside(inner: CodeSpan, outer: CodeSpan) -> bool:
         return (
             inner != outer
             and inner.code == outer.code
+            and (outer.since is not None or outer.until is not None)
             and (outer.since is None or (inner.since is not None and inner.since >= outer.since))
             and (outer.until is None or (inner.until is not None and inner.until <= outer.until))
         )
@@ -1063,10 +1081,12 @@ def lookup_keys(entry: GazetteerEntry) -> list[tuple[str, bool]]:
 
     for text, primary in [(entry.name, True), *((synonym, False) for synonym in entry.synonyms)]:
         add(text, primary)
-        if "(" in text:
-            add(_PARENS.sub("", text), primary)
+        if "(" in text:  # "Harakat ul-Mujahidin (HUM)", "Epa (Ejercito del Pueblo en Armas)"
+            outer = _PARENS.sub("", text)
+            add(outer, primary)
             for inner in _PARENS.findall(text):
-                add(inner, False)
+                if _is_acronym_of(inner, _words(outer)) or _is_acronym_of(outer, _words(inner)):
+                    add(inner, False)
     return list(keys.items())
 
 
@@ -1085,7 +1105,7 @@ def default_stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
-def is_usable_key(key: str, stopwords: frozenset[str]) -> bool:
+def is_usable_key(key: str, stopwords: frozenset[str] = frozenset()) -> bool:
     """Not too short, not only digits, not a generic word."""
     if key in stopwords:
         return False
@@ -1093,10 +1113,12 @@ def is_usable_key(key: str, stopwords: frozenset[str]) -> bool:
     return len(compact) > 2 and not compact.isdigit()
 
 
-# The compiled file: a header line, then one entry a line with its lookup keys, so that loading
-# need not normalise 34,000 names. The header holds `normalize_name` of a probe string: if the
-# function has changed since the file was written, the keys are computed anew.
-_FORMAT = 1
+# The compiled file: a header line; one entry a line, sorted; and a last line with the index
+# from every normalised name (stop-list not applied) to its entries, the preferred first.
+# Loading decodes the header and the index only; an entry is decoded when a lookup finds it.
+# The header holds `normalize_name` of a probe string: if the function has changed since the
+# file was written, the index is built anew from the entries.
+_FORMAT = 2
 _PROBE = "The U.S.'s  Al-Qa'ida_(ISIS) Ḥarakat—“Front” Bashar al-Assad’s"
 
 
@@ -1106,7 +1128,6 @@ class _Row(msgspec.Struct, array_like=True):
     codes: list[tuple[str, str | None, str | None]]
     synonyms: list[str]
     source: str
-    keys: list[tuple[str, bool]]
 
 
 class _Header(msgspec.Struct):
@@ -1115,66 +1136,81 @@ class _Header(msgspec.Struct):
     entries: int
 
 
-_ROWS = msgspec.json.Decoder(list[_Row])
+_ROW = msgspec.json.Decoder(_Row)
 _HEADER = msgspec.json.Decoder(_Header)
+_INDEX = msgspec.json.Decoder(dict[str, list[int]])
 
 
 def _sort_key(entry: GazetteerEntry) -> tuple[str, str, str, str, str]:
     return (entry.source, entry.name, entry.type, repr(entry.codes), repr(entry.synonyms))
 
 
-KeyList = Sequence[tuple[str, bool]]
+def _full_index(entries: Sequence[GazetteerEntry]) -> dict[str, list[int]]:
+    """Every key of every entry, to the entries' positions in order of preference: the entry's
+    own name before a synonym, MilNonState and International before Countries, more synonyms
+    first, then position."""
+    source_ranks: dict[str, int] = {}
+    ranked: dict[str, list[tuple[int, int, int, int]]] = {}
+    for index, entry in enumerate(entries):
+        source = source_ranks.get(entry.source)
+        if source is None:
+            source = source_ranks[entry.source] = _source_rank(entry.source)
+        for key, primary in lookup_keys(entry):
+            rank = (0 if primary else 1, source, -len(entry.synonyms), index)
+            ranked.setdefault(key, []).append(rank)
+    return {key: [rank[3] for rank in sorted(found)] for key, found in sorted(ranked.items())}
 
 
 class Gazetteer:
     """Entries and an index from normalised names to them."""
 
     def __init__(
-        self,
-        entries: Iterable[GazetteerEntry],
-        stopwords: frozenset[str] | None = None,
-        *,
-        keys: Sequence[KeyList] | None = None,
+        self, entries: Iterable[GazetteerEntry], stopwords: frozenset[str] | None = None
     ) -> None:
-        """`keys`, if given, are `lookup_keys` of each entry, computed before."""
-        self.entries: tuple[GazetteerEntry, ...] = tuple(entries)
+        listed = list(entries)
+        self._entries: list[GazetteerEntry | None] = list(listed)
+        self._rows: list[bytes] = []
         self.stopwords = default_stopwords() if stopwords is None else stopwords
-        if keys is None or len(keys) != len(self.entries):
-            keys = [lookup_keys(entry) for entry in self.entries]
-        source_ranks: dict[str, int] = {}
-        ranked: dict[str, list[tuple[int, int, int, int]]] = {}
-        for index, (entry, entry_keys) in enumerate(zip(self.entries, keys, strict=True)):
-            source = source_ranks.get(entry.source)
-            if source is None:
-                source = source_ranks[entry.source] = _source_rank(entry.source)
-            many = -len(entry.synonyms)
-            for key, primary in entry_keys:
-                if is_usable_key(key, self.stopwords):
-                    rank = (0 if primary else 1, source, many, index)
-                    found = ranked.get(key)
-                    if found is None:
-                        ranked[key] = [rank]
-                    else:
-                        found.append(rank)
-        self._index: dict[str, tuple[int, ...]] = {
-            key: (found[0][3],) if len(found) == 1 else tuple(rank[3] for rank in sorted(found))
-            for key, found in ranked.items()
+        self._index = self._usable(_full_index(listed))
+
+    def _usable(self, index: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+        return {
+            key: tuple(found) for key, found in index.items() if is_usable_key(key, self.stopwords)
         }
 
+    def _entry(self, index: int) -> GazetteerEntry:
+        entry = self._entries[index]
+        if entry is None:
+            row = _ROW.decode(self._rows[index])
+            entry = GazetteerEntry(
+                row.name,
+                row.type,
+                tuple(CodeSpan(*code) for code in row.codes),
+                tuple(row.synonyms),
+                row.source,
+            )
+            self._entries[index] = entry
+        return entry
+
+    @property
+    def entries(self) -> tuple[GazetteerEntry, ...]:
+        """All entries, in order."""
+        return tuple(self._entry(index) for index in range(len(self._entries)))
+
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._entries)
 
     def __iter__(self) -> Iterator[GazetteerEntry]:
-        return iter(self.entries)
+        return (self._entry(index) for index in range(len(self._entries)))
 
     def lookup(self, name: str) -> GazetteerEntry | None:
         """The preferred entry named `name` (any of its names), or None."""
         found = self._index.get(normalize_name(name))
-        return self.entries[found[0]] if found else None
+        return self._entry(found[0]) if found else None
 
     def candidates(self, name: str) -> list[GazetteerEntry]:
         """Every entry named `name`, the preferred first."""
-        return [self.entries[index] for index in self._index.get(normalize_name(name), ())]
+        return [self._entry(index) for index in self._index.get(normalize_name(name), ())]
 
     def keys(self) -> list[str]:
         """The lookup keys, sorted."""
@@ -1195,19 +1231,14 @@ class Gazetteer:
 
     def save(self, path: str | Path) -> None:
         """Write the compiled form: gzip'd JSON lines, sorted, byte-for-byte reproducible."""
-        entries = sorted(self.entries, key=_sort_key)
+        entries = sorted(self, key=_sort_key)
         header = _Header(gazetteer=_FORMAT, probe=normalize_name(_PROBE), entries=len(entries))
         lines = [msgspec.json.encode(header)]
         for entry in entries:
-            row = _Row(
-                name=entry.name,
-                type=entry.type,
-                codes=[(span.code, span.since, span.until) for span in entry.codes],
-                synonyms=list(entry.synonyms),
-                source=entry.source,
-                keys=lookup_keys(entry),
-            )
+            codes = [(span.code, span.since, span.until) for span in entry.codes]
+            row = _Row(entry.name, entry.type, codes, list(entry.synonyms), entry.source)
             lines.append(msgspec.json.encode(row))
+        lines.append(msgspec.json.encode(_full_index(entries)))
         raw = io.BytesIO()
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as out:
             out.write(b"\n".join(lines) + b"\n")
@@ -1223,20 +1254,16 @@ class Gazetteer:
         first, _, rest = gzip.decompress(data).partition(b"\n")
         header = _HEADER.decode(first)
         if header.gazetteer != _FORMAT:
-            raise ValueError(f"gazetteer format {header.gazetteer}, expected {_FORMAT}")
-        rows = _ROWS.decode(b"[" + b",".join(rest.split(b"\n")[: header.entries]) + b"]")
-        entries = [
-            GazetteerEntry(
-                row.name,
-                row.type,
-                tuple(CodeSpan(*code) for code in row.codes),
-                tuple(row.synonyms),
-                row.source,
-            )
-            for row in rows
-        ]
-        fresh = header.probe == normalize_name(_PROBE)
-        return cls(entries, stopwords, keys=[row.keys for row in rows] if fresh else None)
+            raise ValueError(f"gazetteer file format {header.gazetteer}, expected {_FORMAT}")
+        lines = rest.split(b"\n", header.entries)
+        self = cls([], stopwords)
+        self._rows = lines[: header.entries]
+        self._entries = [None] * header.entries
+        if header.probe == normalize_name(_PROBE):
+            self._index = self._usable(_INDEX.decode(lines[header.entries]))
+        else:  # normalize_name has changed: index the entries anew
+            self._index = self._usable(_full_index(self.entries))
+        return self
 
 
 @cache

@@ -137,8 +137,8 @@ def _repaired_org_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate
     replaces the pieces NER made of it."""
     for start, end in _name_runs(doc):
         same = [c for c in candidates if c.start == start and c.end == end]
-        if same and same[0].label not in _WEAK_LABELS:
-            continue
+        if same and same[0].label in {"ORG", "PERSON", "NORP"}:
+            continue  # NER agrees; "Northern Alliance" as a place it does not
         candidates = [c for c in candidates if c.end <= start or c.start >= end]
         surface = " ".join(doc.text[start:end].split())
         candidates.append(Candidate(start, end, surface, "ORG"))

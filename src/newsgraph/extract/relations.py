@@ -78,7 +78,7 @@ def extract_relations(facts: ArticleFacts) -> None:
 def _kind(token: Token) -> str | None:
     """Verb or noun, as the trigger is used; a "noun" with a subject and an object is a verb
     the tagger got wrong ("Does the Order fund the Company?")."""
-    if token.pos_ in {"VERB", "AUX"}:
+    if token.pos_ in {"VERB", "AUX", "ADJ"}:  # "opposed to" is an adjective here
         return "verb"
     if token.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -102,7 +102,8 @@ def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
     if name == "prt":  # "broke away" is parsed with "away" as a particle or an adverb
         return any(c.dep_ in {"prt", "advmod"} and c.lower_ in values for c in trigger.children)
     if name == "dobj":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in values for c in trigger.children)
+        objects = [c for c in trigger.children if c.dep_ == "dobj"]
+        return any(c.lemma_.lower() in values or c.lower_ in values for c in objects)
     return True  # "subj=person" is checked once the subject is resolved
 
 
@@ -126,7 +127,7 @@ def _relations(
     )
     for subject in subjects:
         for obj in objects:
-            if _fits(pattern.predicate, subject, obj):
+            if _fits(pattern, subject, obj):
                 yield Relation(
                     subject=subject.id,
                     predicate=pattern.predicate,
@@ -297,6 +298,12 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
         return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if noun.dep_ in {"pobj", "dobj"} and noun.head.pos_ in {"VERB", "AUX", "ADP"}:
+        # "consulted X during the negotiations with Y", "keep ties with Y": the clause's
+        # subject holds the talks, the ties
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            return _subjects(verb)
     return []
 
 
@@ -334,10 +341,12 @@ def _implied_holder(
     ][:1]
 
 
-def _fits(predicate: str, subject: ActorDraft, obj: ActorDraft) -> bool:
+def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:
     # A place that acts ("Kestria supplied weapons") stands for its government; a place acted
-    # on is a place, not a party to a relation.
-    acting = subject.type in _ACTING_TYPES or subject.type == "location"
+    # on, or described, is a place, not a party to a relation.
+    predicate = pattern.predicate
+    place_acting = subject.type == "location" and pattern.kind == "verb"
+    acting = subject.type in _ACTING_TYPES or place_acting
     if subject is obj or not acting or obj.type not in _ACTING_TYPES:
         return False
     if _vague(subject) or _vague(obj):
