@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     missing = [str(path) for path in paths if not path.is_file()]
     if missing:
         raise SystemExit(f"missing: {', '.join(missing)}")
-    gazetteer, problems = Gazetteer.from_files(paths)
+    gazetteer = Gazetteer.from_files(paths)
+    problems = gazetteer.problems
     args.out.parent.mkdir(parents=True, exist_ok=True)
     gazetteer.save(args.out)
     licence = find_license(args.dictionaries).read_text(encoding="utf-8")
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     size = args.out.stat().st_size
     print(
         f"wrote {args.out} ({size:,} bytes, {len(gazetteer):,} entries, "
-        f"{len(gazetteer.keys()):,} lookup keys)"
+        f"{len(gazetteer.names()):,} lookup keys)"
     )
     by_type = Counter(entry.type for entry in gazetteer)
     by_source = Counter((entry.source, entry.type) for entry in gazetteer)

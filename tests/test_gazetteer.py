@@ -81,7 +81,9 @@ def test_primary_synonyms_and_inline_code(parsed: tuple[list[GazetteerEntry], li
     assert velmora.source == COUNTRIES
 
 
-def test_date_restrictions_on_indented_lines(parsed: tuple[list[GazetteerEntry], list[str]]) -> None:
+def test_date_restrictions_on_indented_lines(
+    parsed: tuple[list[GazetteerEntry], list[str]],
+) -> None:
     talven = by_name(parsed[0], "Mira Talven")
     assert talven.type == "person"
     assert talven.codes == (
@@ -117,11 +119,14 @@ BREE_COUNCIL_  ; a TABARI-style comment
         CodeSpan("HOBREB", "1999-08-16", None),
     )
     assert by_name(entries, "Bree Council").synonyms == ("Bree", "Staddle")
+    # An indented primary is still a primary; Bree Council, which has no code, shares its code.
     assert by_name(entries, "Eastfarthing Watch").codes == (CodeSpan("NGOHRI"),)
-    assert len(problems) == 3, problems
-    assert any("synonyms on one line" in problem for problem in problems)
-    assert any("text after the codes" in problem for problem in problems)
-    assert any("no code" in problem for problem in problems)  # Bree Council: end of file
+    assert by_name(entries, "Bree Council").codes == (CodeSpan("NGOHRI"),)
+    assert len(problems) == 2, problems
+    assert ":9: 2 synonyms on one line" in problems[0]
+    assert ":10: text after the codes ignored" in problems[1]
+    _, problems = parse_actor_dictionary("SHIRE_ [SHR]\nFANGORN_\n+ENTWOOD_\n", COUNTRIES)
+    assert problems == [f"{COUNTRIES}:2: no code for this name (end of file)"]
 
 
 def test_unreadable_lines_are_reported_not_raised() -> None:
@@ -156,10 +161,29 @@ DENETHOR_Z\x1aROUAL_  # CountryInfo.txt
         assert reason in reasons
 
 
+def test_null_and_unreadable_codes_close_the_record() -> None:
+    text = """\
+MISTY_MOUNTAINS  [---]
+ANDUIN_GUARD_  [+++]
+CARROCK_COUNCIL_
+\t[VLMGOV 19900101]
+BEORN_ [VLM]
+"""
+    entries, problems = parse_actor_dictionary(text, COUNTRIES)
+    # [---] alone: a phrase PETRARCH must not code, so no actor. A code that cannot be read
+    # still ends its record: Anduin Guard does not take Carrock Council's codes.
+    assert [(entry.name, entry.codes) for entry in entries] == [
+        ("Anduin Guard", ()),
+        ("Carrock Council", ()),
+        ("Beorn", (CodeSpan("VLM"),)),
+    ]
+    assert by_name(entries, "Anduin Guard").type == "organization"
+    assert len(problems) == 2
+
+
 def test_readable_names() -> None:
-    assert readable_name("ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT_".split("_")) == (
-        "Islamic State of Iraq and the Levant"
-    )
+    words = ["ISLAMIC", "STATE", "OF", "IRAQ", "AND", "THE", "LEVANT", ""]  # trailing "_"
+    assert readable_name(words) == "Islamic State of Iraq and the Levant"
     assert readable_name(["ASHRAF", "GHANI"]) == "Ashraf Ghani"
     assert readable_name(["AL-QAEDA", "IN", "IRAQ"]) == "al-Qaeda in Iraq"
     assert readable_name(["ABU", "BAKR", "AL-BAGHDADI"]) == "Abu Bakr al-Baghdadi"
@@ -238,8 +262,9 @@ DAWN_LEGION_
         "Dawn Legion",
     ]
     assert all("al-Vesk" not in entry.synonyms for entry in entries)
-    assert problems == [f"{MILNONSTATE}:1: surname 'al-Vesk' fits 2 people under "
-                        "'Dawn Legion', dropped"]
+    assert problems == [
+        f"{MILNONSTATE}:1: surname 'al-Vesk' fits 2 people under 'Dawn Legion', dropped"
+    ]
 
 
 def test_stop_list_and_short_keys(parsed: tuple[list[GazetteerEntry], list[str]]) -> None:
@@ -250,7 +275,7 @@ def test_stop_list_and_short_keys(parsed: tuple[list[GazetteerEntry], list[str]]
     short = GazetteerEntry("Velmoran Union", "organization", (CodeSpan("IGOVU"),), ("VU",), "x")
     numeric = GazetteerEntry("313", "armed_group", (CodeSpan("VLMREB"),), (), "x")
     gazetteer = Gazetteer([short, numeric], stopwords=frozenset({"velmoran union"}))
-    assert gazetteer.keys() == []
+    assert gazetteer.names() == []
     for word in ("army", "police", "government", "rebels", "front"):
         assert word in gazetteer_module.default_stopwords()
 
@@ -292,9 +317,22 @@ def test_save_load_round_trip(
     assert sorted(loaded, key=lambda entry: entry.name) == sorted(
         parsed[0], key=lambda entry: entry.name
     )
-    assert loaded.keys() == gazetteer.keys()
-    for key in gazetteer.keys():
+    assert loaded.names() == gazetteer.names()
+    for key in gazetteer.names():
         assert loaded.lookup(key) == gazetteer.lookup(key)
+
+
+def test_from_files(tmp_path: Path) -> None:
+    path = tmp_path / MILNONSTATE
+    path.write_text(SNIPPET + "BROKEN_ [VLMGOV 2004017-20061201]\n", encoding="utf-8")
+    gazetteer = Gazetteer.from_files([path])
+    order = gazetteer.lookup("Order of the Seventh Dawn")
+    assert order is not None and order.source == MILNONSTATE
+    assert len(gazetteer) == len(parse_actor_dictionary(SNIPPET, MILNONSTATE)[0]) + 1
+    assert gazetteer.problems == [
+        f"{MILNONSTATE}:30: unreadable code [VLMGOV 2004017-20061201] (2004017): "
+        "'BROKEN_ [VLMGOV 2004017-20061201]'"
+    ]
 
 
 def test_missing_compiled_file_gives_an_empty_gazetteer(

@@ -263,6 +263,53 @@ def evaluate_relations_command(
             out.print(line, highlight=False, markup=False)
 
 
+@evaluate_app.command("events")
+def evaluate_events_command(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            help="A contract-shaped gold set (a folder with gold.jsonl, or 'demo'), or "
+            "PETRARCH2's validation records (PETR.UnitTest.records.xml).",
+        ),
+    ],
+    as_json: JsonOpt = False,
+    misses: Annotated[bool, typer.Option(help="List gold events missed and false ones.")] = False,
+) -> None:
+    """Events: F1 and the accuracy of actor, target, date, place and fatalities against our
+    gold; or CAMEO root and full code accuracy per category on PETRARCH2's records."""
+    from newsgraph.evaluate import evaluate_events
+
+    report = _evaluate(evaluate_events, gold, False)
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    ours = report["newsgraph"]
+    if "by_category" in ours:
+        table = Table(title=f"{report['gold']} — {report['documents']} records, CAMEO coding")
+        columns = ("root_accuracy", "full_accuracy", "source_agreement", "target_agreement")
+        table.add_column("category")
+        for column in (*columns, "gold_codings"):
+            table.add_column(column.replace("_", " "), justify="right")
+        for name, score in [*ours["by_category"].items(), ("overall", ours)]:
+            table.add_row(name, *(f"{score[c]:.3f}" for c in columns), str(score["gold_codings"]))
+        out.print(table)
+        return
+    table = Table(title=f"{report['gold']} — {report['documents']} documents, events")
+    table.add_column("measure")
+    table.add_column("newsgraph", justify="right")
+    for measure in ("precision", "recall", "f1"):
+        table.add_row(measure, f"{ours[measure]:.3f}")
+    for name, value in ours["accuracy"].items():
+        table.add_row(f"{name} accuracy", "—" if value is None else f"{value:.3f}")
+    table.add_row(
+        "matched / gold / predicted", f"{ours['matched']} / {ours['gold']} / {ours['predicted']}"
+    )
+    out.print(table)
+    if misses:
+        for line in ours["misses"]:
+            out.print(line, highlight=False, markup=False)
+
+
 def _evaluate(function: Any, gold: Path, baseline: bool) -> dict[str, Any]:
     from newsgraph.evaluate import GoldError
 

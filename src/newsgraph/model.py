@@ -135,6 +135,7 @@ class Fatality(msgspec.Struct, kw_only=True):
     who: str | None = None
     source: str | None = None
     kind: CasualtyKind = "killed"  # extension: killed, injured or abducted
+    count_max: int | None = None  # extension: the upper bound of a range ("between 12 and 15")
 
 
 class Event(msgspec.Struct, kw_only=True):

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from newsgraph.extract import extract_article
+from newsgraph.extract import Resources, extract_article
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import BATCH_SIZE, MODEL, load_pipeline, parse_stream
 
@@ -24,9 +24,12 @@ Result = Article | ReadError
 class Analyzer:
     """One spaCy pipeline, loaded once, and the extraction stages after it."""
 
-    def __init__(self, model: str = MODEL, batch_size: int = BATCH_SIZE):
+    def __init__(
+        self, model: str = MODEL, batch_size: int = BATCH_SIZE, resources: Resources | None = None
+    ):
         self.nlp = load_pipeline(model)
         self.batch_size = batch_size
+        self.resources = resources or Resources()
 
     def run(self, items: Iterable[Item], include_text: bool = False) -> Iterator[Result]:
         for parsed in parse_stream(self.nlp, items, self.batch_size):
@@ -35,7 +38,7 @@ class Analyzer:
                 continue
             record, doc = parsed
             try:
-                yield extract_article(record, doc, include_text)
+                yield extract_article(record, doc, include_text, self.resources)
             except Exception as error:  # a bug on one article must not end the run
                 where = traceback.extract_tb(error.__traceback__)[-1]
                 yield ReadError(

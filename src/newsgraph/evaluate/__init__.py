@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newsgraph.evaluate import entities, gold, quotes, re3d, relations
+from newsgraph.evaluate import entities, events, gold, quotes, re3d, relations
 from newsgraph.evaluate.metrics import Score
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import MODEL, clean_text
@@ -167,6 +167,73 @@ def evaluate_relations(
     }
 
 
+def evaluate_events(
+    gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
+) -> dict[str, Any]:
+    """Events against contract-shaped gold (F1 and field accuracies), or CAMEO coding on
+    PETRARCH2's validation records (a .xml file) per category."""
+    del baseline
+    if gold_path.suffix.lower() == ".xml":
+        return _evaluate_petrarch(gold_path, progress)
+    articles = gold.load(gold_path)
+    by_id = {a.record.id: a for a in articles}
+    errors: list[str] = []
+    score = events.EventScore()
+    for article in _articles([a.record for a in articles], progress, errors):
+        events.score_article(article, by_id[article.article.id].gold, score)
+    return {
+        "gold": str(gold_path),
+        "documents": len(articles),
+        "errors": errors,
+        "newsgraph": score.as_dict(),
+    }
+
+
+def _evaluate_petrarch(path: Path, progress: Progress[Any]) -> dict[str, Any]:
+    """Code PETRARCH2's validation sentences with its own (fictional) dictionaries."""
+    from newsgraph.cameo import VerbLexicon
+    from newsgraph.extract import Resources
+    from newsgraph.gazetteer import Gazetteer
+    from newsgraph.pipeline import Analyzer
+
+    dictionaries = path.parent.parent / "dictionaries"
+    actors = Gazetteer.from_files([dictionaries / "PETR.Validate.actors.txt"])
+    resources = Resources(
+        verbs=VerbLexicon.from_file(dictionaries / "PETR.Validate.verbs.txt"),
+        gazetteer=actors,
+        any_event_verb=True,
+    )
+    records = events.load_records(path)
+    inputs = [
+        Record(id=r.id, text=r.text, published=r.date, origin=f"{path}:{r.id}") for r in records
+    ]
+    by_id = {r.id: r for r in records}
+    overall = events.CodingScore()
+    categories: dict[str, events.CodingScore] = {}
+    errors: list[str] = []
+    analyzer = Analyzer(resources=resources)
+    for result in progress(analyzer.run(inputs), len(inputs), "newsgraph"):
+        if isinstance(result, ReadError):
+            errors.append(str(result))
+            continue
+        record = by_id[result.article.id]
+        codes_of = {}
+        for actor in result.actors:
+            entries = [actors.lookup(n) for n in (actor.name, *actor.aliases)]
+            codes_of[actor.id] = {c.code for e in entries if e for c in e.codes}
+        for score in (overall, categories.setdefault(record.category, events.CodingScore())):
+            events.score_record(record, result.events, codes_of, score)
+    return {
+        "gold": str(path),
+        "documents": len(records),
+        "errors": errors,
+        "newsgraph": {
+            **overall.as_dict(),
+            "by_category": {k: v.as_dict() for k, v in sorted(categories.items())},
+        },
+    }
+
+
 def _builtins(struct: Any) -> dict[str, Any]:
     import msgspec
 
@@ -210,6 +277,7 @@ def _textacy_baseline(articles: list[gold.GoldArticle], progress: Progress[Any])
 __all__ = [
     "GoldError",
     "evaluate_entities",
+    "evaluate_events",
     "evaluate_quotes",
     "evaluate_relations",
     "score_demo",

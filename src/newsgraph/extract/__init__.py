@@ -12,11 +12,13 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors import extract_actors
 from newsgraph.extract.events import extract_events
-from newsgraph.extract.facts import ArticleFacts
+from newsgraph.extract.facts import ArticleFacts, Resources
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.relations import extract_relations
 from newsgraph.extract.roles import extract_roles
 from newsgraph.model import Article, Record
+
+__all__ = ["STAGES", "Resources", "extract_article"]
 
 Stage = Callable[[ArticleFacts], None]
 
@@ -29,9 +31,11 @@ STAGES: tuple[tuple[str, Stage], ...] = (
 )
 
 
-def extract_article(record: Record, doc: Doc, include_text: bool = False) -> Article:
+def extract_article(
+    record: Record, doc: Doc, include_text: bool = False, resources: Resources | None = None
+) -> Article:
     """Run every stage over one parsed record and return its contract object."""
-    facts = ArticleFacts(record=record, doc=doc)
+    facts = ArticleFacts(record=record, doc=doc, resources=resources or Resources())
     for _, stage in STAGES:
         stage(facts)
     return facts.to_article(include_text=include_text)

@@ -400,13 +400,9 @@ def _merge_countries(groups: dict[str, list[Candidate]]) -> None:
 def _without_headline_noise(candidates: list[Candidate], text: str) -> list[Candidate]:
     """Title Case headlines fool NER ("Why the Taliban May Struggle to Defeat ISIS-K"): a
     name seen only in such a line is dropped."""
-    headlines = [
-        (start, end)
-        for start, end in _lines(text)
-        if _is_title_case(text[start:end]) and not text[start:end].rstrip().endswith(".")
-    ]
-    if not headlines or len(headlines) == len(_lines(text)):
-        return candidates  # all Title Case: no body to tell a headline from
+    headlines = headline_lines(text)
+    if not headlines:
+        return candidates
 
     def in_headline(c: Candidate) -> bool:
         return any(s <= c.start and c.end <= e for s, e in headlines)
@@ -424,6 +420,17 @@ def _headline_person(candidate: Candidate) -> bool:
         and first.lower() not in lexicons.words("headline_words.tsv")
         and first_name_gender(first) is not None
     )
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in Title Case, when the text has a body besides."""
+    lines = _lines(text)
+    headlines = [
+        (start, end)
+        for start, end in lines
+        if _is_title_case(text[start:end]) and not text[start:end].rstrip().endswith(".")
+    ]
+    return headlines if len(headlines) < len(lines) else []
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

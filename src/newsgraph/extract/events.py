@@ -1,11 +1,454 @@
-"""Events (who did what to whom, when, where): filled in by the events work.
+"""Events: who did what to whom, when, where, how many were killed, and according to whom.
 
-The stage exists so the pipeline, the contract and the report already carry the section."""
+- Triggers: verbs through the CAMEO verb dictionary (`newsgraph.cameo`, compiled from
+  PETRARCH2's), nouns through `data/event_nouns.tsv` ("a pair of attacks", "the raid").
+  The PLOVER type follows from the CAMEO code. Statements are quotes, not events.
+- Who and whom: the verb's subject and object (the agent and subject of a passive), a noun's
+  "by", "on", "against" and possessor, resolved to actors as everywhere.
+- When: the date phrase on the trigger (else in its sentence), resolved with dateparser
+  against the publication date: "on Thursday" in an article of Friday 2021-08-27 is
+  2021-08-26; a month or a year is kept at that precision; "last week" is no date.
+- Where: the place the trigger's phrases name, geocoded offline (`newsgraph.geo`), cities in
+  the article's countries preferred.
+- Casualties: counts of killed, injured and abducted people in the sentence ("at least 41
+  villagers", "between 12 and 15 civilians", "nine soldiers") with their source ("according
+  to the Coastal Press Agency"), or the speaker when the figure is quoted.
+- One event, not five: a later report of the same kind within two sentences, or a definite
+  "the attacks", "the raid", joins the event it refers to, adding what it tells.
+- Only what the article reports as having happened (asserted or hedged) is an event; a
+  threat is an event of its own kind (THREATEN), a predicted attack is not an attack.
+"""
 
 from __future__ import annotations
 
-from newsgraph.extract.facts import ArticleFacts
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from newsgraph import lexicons
+from newsgraph.cameo import plover_type
+from newsgraph.extract.actors import country_code, headline_lines
+from newsgraph.extract.facts import ActorDraft, ArticleFacts, Resources
+from newsgraph.extract.provenance import modality, sentence_of
+from newsgraph.extract.resolve import Context, actor_for_token
+from newsgraph.extract.syntax import object_heads, prep_objects, subject_heads, word_kind
+from newsgraph.geo import city
+from newsgraph.model import CasualtyKind, Event, EventType, Fatality, Modality, Place
+
+_REPORTED: set[Modality] = {"asserted", "hedged"}
+_CASUALTY_VERBS: dict[str, CasualtyKind] = {
+    "kill": "killed", "die": "killed", "murder": "killed", "massacre": "killed",
+    "execute": "killed", "slaughter": "killed", "behead": "killed", "dead": "killed",
+    "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
+    "abduct": "abducted", "kidnap": "abducted", "seize": "abducted", "capture": "abducted",
+}  # fmt: skip
+_TARGET_PREPS = ("on", "against", "at")
+_PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "inside", "into", "to", "on"}
+_MERGE_WINDOW = 2  # sentences
+_RANGE = re.compile(r"^\s*(?:between\s+)?(\S+)\s+(?:and|to|-|–)\s+(\S+)\s*$", re.I)
+
+
+@dataclass
+class Draft:
+    """An event while the article is read."""
+
+    type: EventType
+    cameo: str
+    trigger: Token
+    sentence: Span
+    actors: list[ActorDraft] = field(default_factory=list)
+    targets: list[ActorDraft] = field(default_factory=list)
+    date: str | None = None
+    date_text: str | None = None
+    place: Place | None = None
+    fatalities: list[Fatality] = field(default_factory=list)
+    modality: Modality = "asserted"
+    asserted_by: str | None = None
+    anaphoric: bool = False  # "the attacks": refers back to an event already reported
+    date_attached: bool = False  # the date phrase hangs from the trigger itself
 
 
 def extract_events(facts: ArticleFacts) -> None:
-    del facts  # no event rules yet: the section stays empty, never invented
+    context = Context(
+        speakers=[(q.spans[0].start, facts.actor(q.speaker)) for q in facts.quotes if q.speaker]
+    )
+    published = _published(facts.record.published)
+    countries = frozenset(
+        code for a in facts.actors if a.type == "state" and (code := country_code(a.name))
+    )
+    drafts: list[Draft] = []
+    headlines = headline_lines(facts.text)
+    for token in facts.doc:
+        if any(start <= token.idx < end for start, end in headlines):
+            continue  # a headline announces what the body reports
+        draft = _draft(facts, context, token)
+        if draft is None:
+            continue
+        draft.date, draft.date_text = _date(draft, published)
+        draft.place = _place(facts, draft, countries)
+        draft.fatalities = _casualties(facts, draft.sentence)
+        told = draft.actors or draft.targets or draft.fatalities or draft.date_attached
+        if told or draft.anaphoric:
+            _merge_or_add(drafts, draft)
+    facts.events.extend(_event(facts, d) for d in drafts)
+
+
+def _draft(facts: ArticleFacts, context: Context, token: Token) -> Draft | None:
+    kind = word_kind(token)
+    if kind == "verb":
+        found = _verb_code(token, facts.resources)
+    elif kind == "noun":
+        found = _noun_code(token)
+    else:
+        found = None
+    if found is None:
+        return None
+    code, event_type = found
+    mood = modality(token) if kind == "verb" else _noun_modality(token)
+    if mood not in _REPORTED and event_type != "THREATEN":
+        return None
+    quote = facts.asserted_by(token.idx, token.idx + len(token))
+    draft = Draft(
+        type=event_type,  # type: ignore[arg-type]
+        cameo=code,
+        trigger=token,
+        sentence=sentence_of(token),
+        modality=mood,
+        asserted_by=quote.speaker if quote else None,
+        anaphoric=kind == "noun" and any(c.lower_ in {"the", "these", "this"} for c in token.lefts),
+    )
+    if kind == "verb":
+        draft.actors = _resolved(facts, context, subject_heads(token))
+        draft.targets = _resolved(facts, context, object_heads(token))
+    else:
+        draft.actors = _resolved(facts, context, _noun_agents(token))
+        draft.actors = [a for a in draft.actors if a.type != "location"]
+        targets = [t for word in _TARGET_PREPS for t in prep_objects(token, word)]
+        draft.targets = _resolved(facts, context, targets)
+    draft.targets = [t for t in draft.targets if t not in draft.actors]
+    return draft
+
+
+def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
+    """The CAMEO code of an event verb (data/event_verbs.tsv), refined by the dictionary
+    with its particle, object and preposition."""
+    lemma = verb.lemma_.lower()
+    fallback = _event_verbs().get(lemma)
+    if fallback is None and not resources.any_event_verb:
+        return None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    obj = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
+    prep = next((c.lower_ for c in verb.children if c.dep_ == "prep"), None)
+    verbs = resources.verb_lexicon()
+    found = verbs.lookup(f"{lemma} {particle}", obj, prep) if particle else None
+    found = found or verbs.lookup(lemma, obj, prep)
+    if found is None or found[0].startswith("01") or found[1] == "OTHER":
+        if fallback is None:
+            return None
+        found = (fallback, plover_type(fallback))
+    return found
+
+
+@cache
+def _event_verbs() -> dict[str, str]:
+    return lexicons.mapping("event_verbs.tsv")
+
+
+def _noun_code(noun: Token) -> tuple[str, str] | None:
+    code = _event_nouns().get(noun.lemma_.lower())
+    if code is None or noun.dep_ in {"compound", "amod"}:
+        return None
+    return code, plover_type(code)
+
+
+@cache
+def _event_nouns() -> dict[str, str]:
+    return lexicons.mapping("event_nouns.tsv")
+
+
+def _noun_modality(noun: Token) -> Modality:
+    """A noun reports what its clause says of it: "will involve drone strikes", "a planned
+    attack"."""
+    if any(c.lower_ in {"planned", "possible", "potential", "threatened"} for c in noun.lefts):
+        return "predicted"
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return modality(verb) if verb is not None else "asserted"
+
+
+def _noun_agents(noun: Token) -> list[Token]:
+    """ "attacks by an ISIS offshoot group", "the Front's offensive", "OSD-H attacks"."""
+    hosts = [noun]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a pair of attacks … by X"
+        hosts.append(noun.head.head)
+    agents = [a for host in hosts for word in ("by", "from") for a in prep_objects(host, word)]
+    agents += [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod"}]
+    return agents
+
+
+def _resolved(facts: ArticleFacts, context: Context, heads: list[Token]) -> list[ActorDraft]:
+    found: list[ActorDraft] = []
+    for head in heads:
+        for token in (head, *head.conjuncts):
+            actor = actor_for_token(facts, token, context)
+            if actor is not None and actor not in found:
+                found.append(actor)
+    return found
+
+
+# When -----------------------------------------------------------------------------------
+
+
+def _published(published: str | None) -> dt.datetime | None:
+    if published is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(published)
+    except ValueError:
+        return None
+
+
+def _date(draft: Draft, published: dt.datetime | None) -> tuple[str | None, str | None]:
+    dates = [e for e in draft.sentence.ents if e.label_ == "DATE"]
+    if not dates:
+        return None, None
+    near = [e for e in dates if _attached(e, draft.trigger)]
+    draft.date_attached = bool(near)
+    phrase = (near or dates)[0]
+    text = " ".join(phrase.text.split())
+    return resolve_date(text, published), text
+
+
+def _attached(phrase: Span, trigger: Token) -> bool:
+    """The date phrase hangs from the trigger (directly or through its preposition)."""
+    root = phrase.root
+    return root.head == trigger or root.head.head == trigger or trigger in root.ancestors
+
+
+def resolve_date(text: str, published: dt.datetime | None) -> str | None:
+    """An ISO date at the precision the text gives ("2021-08-26", "2021-08", "2014"), or None
+    ("last week", or a relative date with no publication date to resolve it against)."""
+    has_year = re.search(r"\b(1[89]|20)\d\d\b", text) is not None
+    if published is None and not has_year:
+        return None
+    data = _date_parser(published).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    period = data.period or "day"
+    if period == "day":
+        return str(data.date_obj.date().isoformat())
+    if period == "month":
+        return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
+    if period == "year":
+        return f"{data.date_obj.year:04d}"
+    return None
+
+
+@cache
+def _date_parser(published: dt.datetime | None) -> Any:
+    from dateparser.date import DateDataParser
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = published
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+# Where ----------------------------------------------------------------------------------
+
+
+def _place(facts: ArticleFacts, draft: Draft, countries: frozenset[str]) -> Place | None:
+    """The most specific place the trigger's phrases name, else its sentence's first."""
+    near: list[ActorDraft] = []
+    for token in draft.trigger.subtree:
+        if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+            actor = facts.actor_at(token.idx, token.idx + len(token))
+            if actor is not None and actor.type in {"location", "state"} and actor not in near:
+                near.append(actor)
+    if not near:
+        for start, _, actor_id in facts.mentions_before(draft.sentence.end_char):
+            actor = facts.actor(actor_id)
+            if start >= draft.sentence.start_char and actor.type in {"location", "state"}:
+                near.append(actor)
+    if not near:
+        return None
+    chosen = next((a for a in near if a.type == "location"), near[0])
+    return geocode(chosen.name, countries)
+
+
+def geocode(name: str, countries: frozenset[str] = frozenset()) -> Place:
+    code = country_code(name)
+    if code is not None:
+        return Place(name=name, country=code)
+    found = city(name, countries)
+    if found is None:
+        return Place(name=name)
+    return Place(
+        name=name,
+        country=found.country,
+        lat=round(found.lat, 4),
+        lon=round(found.lon, 4),
+        geonames_id=found.geonames_id,
+    )
+
+
+# How many -------------------------------------------------------------------------------
+
+
+def _casualties(facts: ArticleFacts, sentence: Span) -> list[Fatality]:
+    """Counts of people killed, injured or abducted in the sentence, with their source."""
+    found = []
+    source = _according_to(sentence)
+    if source is None:
+        quote = facts.asserted_by(sentence.start_char, sentence.start_char + 1)
+        if quote is not None and quote.speaker is not None:
+            source = facts.actor(quote.speaker).name
+    for token in sentence:
+        kind: CasualtyKind | None = _casualty_kind(token)
+        if kind is None:
+            continue
+        for group in _counted_groups(token):
+            count = _count(group)
+            if count is not None:
+                low, high = count
+                who = _who(group)
+                found.append(Fatality(count=low, count_max=high, who=who, source=source, kind=kind))
+    return found
+
+
+def _casualty_kind(token: Token) -> CasualtyKind | None:
+    if token.lower_ == "dead" or token.lemma_.lower() in _CASUALTY_VERBS:
+        return _CASUALTY_VERBS.get(token.lemma_.lower(), "killed")
+    return None
+
+
+def _counted_groups(verb: Token) -> list[Token]:
+    """The nouns counted as the verb's victims: "41 villagers were killed", "killing nine
+    soldiers", "left 12 dead", "along with 13 U.S. service members"."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
+    if verb.dep_ in {"amod", "acomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        heads.append(verb.head)
+    groups = []
+    for head in heads:
+        for noun in (head, *head.conjuncts):
+            groups.append(noun)
+        # "…were killed, …, along with 13 U.S. service members"
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "along"):
+            groups += [g for p in prep.children for g in p.children if g.dep_ == "pobj"]
+    return [g for g in groups if _count(g) is not None]
+
+
+def _count(noun: Token) -> tuple[int, int | None] | None:
+    numbers = [c for c in noun.children if c.dep_ == "nummod"]
+    if not numbers and noun.like_num:
+        numbers = [noun]
+    if not numbers:
+        return None
+    number = numbers[0]
+    words = " ".join(
+        t.text for t in number.subtree if t.i <= number.i or t.like_num or t.lower_ in {"and", "to"}
+    )
+    words = re.sub(
+        r"^(?:at least|more than|over|nearly|almost|some|about|around)\s+", "", words, flags=re.I
+    )
+    ranged = _RANGE.match(words)
+    if ranged:
+        low, high = parse_number(ranged.group(1)), parse_number(ranged.group(2))
+        if low is not None and high is not None:
+            return low, high
+    value = parse_number(number.text)
+    return (value, None) if value is not None else None
+
+
+def parse_number(text: str) -> int | None:
+    """ "169", "1,800", "4 500", "nine", "seventeen", "two hundred"."""
+    digits = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    from number_parser import parse_number as words_to_number
+
+    value = words_to_number(text.lower())
+    return int(value) if isinstance(value, int | float) else None
+
+
+def _who(noun: Token) -> str:
+    """The counted people: "villagers", "U.S. service members", "teenage boys"."""
+    words = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.like_num]
+    start = words[0].i if words else noun.i
+    return noun.doc[start : noun.i + 1].text
+
+
+def _according_to(sentence: Span) -> str | None:
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc):
+            to = token.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if to.lower_ == "to" and objects:
+                head = objects[0]
+                first = min(t.i for t in head.subtree if t.dep_ != "det" or t.i != head.left_edge.i)
+                phrase = head.doc[first : head.right_edge.i + 1].text
+                return re.sub(r"^(?:the|The)\s+", "", phrase).strip(" ,.")
+    return None
+
+
+# One event, not five ----------------------------------------------------------------------
+
+
+def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
+    for earlier in reversed(drafts):
+        if earlier.type != draft.type:
+            continue
+        if earlier.date is not None and earlier.date == draft.date and len(draft.date) == 10:
+            _absorb(earlier, draft)  # "Thursday's attack" again
+            return
+        gap = _sentence_gap(earlier, draft)
+        if draft.anaphoric or (gap <= _MERGE_WINDOW and _compatible(earlier, draft)):
+            _absorb(earlier, draft)
+            return
+        break
+    drafts.append(draft)
+
+
+def _sentence_gap(earlier: Draft, later: Draft) -> int:
+    doc = later.trigger.doc
+    between = doc[earlier.sentence.start : later.sentence.end]
+    return sum(1 for token in between if token.is_sent_start) - 1
+
+
+def _compatible(earlier: Draft, later: Draft) -> bool:
+    same_day = earlier.date is None or later.date is None or earlier.date == later.date
+    same_place = (
+        earlier.place is None or later.place is None or earlier.place.name == later.place.name
+    )
+    return same_day and same_place
+
+
+def _absorb(earlier: Draft, later: Draft) -> None:
+    earlier.actors += [a for a in later.actors if a not in earlier.actors]
+    earlier.targets += [a for a in later.targets if a not in earlier.targets + earlier.actors]
+    earlier.date, earlier.date_text = (
+        earlier.date or later.date,
+        earlier.date_text or later.date_text,
+    )
+    earlier.place = earlier.place or later.place
+    known = {(f.count, f.kind, f.who) for f in earlier.fatalities}
+    earlier.fatalities += [f for f in later.fatalities if (f.count, f.kind, f.who) not in known]
+
+
+def _event(facts: ArticleFacts, draft: Draft) -> Event:
+    return Event(
+        type=draft.type,
+        cameo=draft.cameo,
+        actors=[a.id for a in draft.actors],
+        targets=[a.id for a in draft.targets],
+        date=draft.date,
+        date_text=draft.date_text,
+        place=draft.place,
+        fatalities=draft.fatalities,
+        asserted_by=draft.asserted_by,
+        modality=draft.modality,
+        evidence=facts.evidence(draft.sentence.start_char, draft.sentence.end_char),
+    )

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from newsgraph.cameo import VerbLexicon, load_verbs
+from newsgraph.gazetteer import Gazetteer, default_gazetteer
 from newsgraph.model import (
     Actor,
     ActorType,
@@ -45,10 +47,27 @@ class ActorDraft:
             self.aliases.append(surface)
 
 
+@dataclass(frozen=True)
+class Resources:
+    """Dictionaries the stages consult, replaceable for evaluation (PETRARCH2's fictional
+    validation dictionaries) or for a user's own."""
+
+    verbs: VerbLexicon | None = None  # None: the CAMEO dictionary shipped in the package
+    gazetteer: Gazetteer | None = None  # None: the Phoenix actors shipped in the package
+    any_event_verb: bool = False  # code every verb the dictionary knows, PETRARCH-style
+
+    def verb_lexicon(self) -> VerbLexicon:
+        return self.verbs if self.verbs is not None else load_verbs()
+
+    def actor_gazetteer(self) -> Gazetteer:
+        return self.gazetteer if self.gazetteer is not None else default_gazetteer()
+
+
 @dataclass
 class ArticleFacts:
     record: Record
     doc: Doc
+    resources: Resources = field(default_factory=Resources)
     actors: list[ActorDraft] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)

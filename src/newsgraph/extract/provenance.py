@@ -23,6 +23,7 @@ _FUTURE = {"will", "shall", "'ll", "would"}
 _PREDICTING_HEADS = {"expect", "plan", "intend", "threaten", "vow", "aim", "going", "set", "poised",
                      "likely", "due"}  # fmt: skip
 _NEGATIONS = {"not", "n't", "never", "no"}
+_POSSIBLE = {"possible", "conceivable", "hypothetical"}
 _DENIALS = {"deny", "refute", "dismiss", "reject", "rebut"}
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _SINCE = {"since"}
@@ -33,6 +34,8 @@ _AT = {"in", "on", "during"}
 
 def modality(trigger: Token) -> Modality:
     """How the sentence asserts the fact the trigger states."""
+    if _hypothetical(trigger):
+        return "predicted"
     tokens = _governing(trigger)
     words = {
         t.lower_ for head in tokens for t in head.children if t.dep_ in {"aux", "advmod", "neg"}
@@ -48,6 +51,19 @@ def modality(trigger: Token) -> Modality:
     if words & _FUTURE or lemmas & _PREDICTING_HEADS:
         return "predicted"
     return "asserted"
+
+
+def _hypothetical(trigger: Token) -> bool:
+    """ "if U.S. decides to strike", "it is possible that the Taliban will adopt …": a
+    condition or a possibility governs the trigger."""
+    for token in (trigger, *trigger.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in token.children):
+            return True
+        if token.lemma_.lower() in _POSSIBLE or any(
+            c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in _POSSIBLE for c in token.children
+        ):
+            return True
+    return False
 
 
 def _denied(trigger: Token) -> bool:

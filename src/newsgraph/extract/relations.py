@@ -21,13 +21,19 @@ from spacy.tokens import Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import modality, sentence_of, time_bounds
-from newsgraph.extract.resolve import GROUP_TYPES, Context, actor_for_token
+from newsgraph.extract.resolve import (
+    GROUP_TYPES,
+    PARENT_NOUNS,
+    Context,
+    actor_for_token,
+    offshoot_of,
+)
+from newsgraph.extract.syntax import object_heads, prep_objects, subject_heads, word_kind
 from newsgraph.model import SYMMETRIC_PREDICATES, Evidence, Predicate, Relation, Role
 
 _ACTING_TYPES = GROUP_TYPES | {"person"}
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
-_PARENT_NOUNS = {"affiliate", "branch", "wing", "franchise", "arm", "offshoot", "proxy"}
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,7 @@ def extract_relations(facts: ArticleFacts) -> None:
     context = _context(facts)
     found: list[Relation] = []
     for token in facts.doc:
-        kind = _kind(token)
+        kind = word_kind(token)
         if kind is None:
             continue
         for pattern in patterns().get((kind, token.lemma_.lower()), ()):
@@ -73,17 +79,6 @@ def extract_relations(facts: ArticleFacts) -> None:
                 found.extend(_relations(facts, context, pattern, token))
     found.extend(_role_relations(facts))
     facts.relations.extend(_deduplicated(found))
-
-
-def _kind(token: Token) -> str | None:
-    """Verb or noun, as the trigger is used; a "noun" with a subject and an object is a verb
-    the tagger got wrong ("Does the Order fund the Company?")."""
-    if token.pos_ in {"VERB", "AUX", "ADJ"}:  # "opposed to" is an adjective here
-        return "verb"
-    if token.pos_ not in {"NOUN", "PROPN"}:
-        return None
-    deps = {c.dep_ for c in token.children}
-    return "verb" if {"nsubj", "dobj"} <= deps else "noun"
 
 
 def _context(facts: ArticleFacts) -> Context:
@@ -151,10 +146,10 @@ def _ends(
     objects = _first_filled(facts, context, pattern.object, trigger)
     creation = _creation_verb(trigger) if pattern.kind == "noun" else None
     if creation is not None and not (subjects and objects):
-        creators = _resolved(facts, context, _subjects(creation)) or _sentence_subject(
+        creators = _resolved(facts, context, subject_heads(creation)) or _sentence_subject(
             facts, context, trigger
         )
-        if pattern.word in _PARENT_NOUNS:  # "ISIS … set up an affiliate": ISIS is the parent
+        if pattern.word in PARENT_NOUNS:  # "ISIS … set up an affiliate": ISIS is the parent
             objects = objects or creators
         else:  # "… forming their own splinter group": the formers are the splinter
             subjects = subjects or creators
@@ -171,7 +166,7 @@ def _person_with_group(
 ) -> tuple[list[ActorDraft], list[ActorDraft]] | None:
     """ "the founder of the Taliban Mullah Omar": the parse puts the whole name after "of";
     the person is the holder, the group compounded into the name the object."""
-    for pobj in _prepositional(noun, "of"):
+    for pobj in prep_objects(noun, "of"):
         person = actor_for_token(facts, pobj, context)
         if person is None or person.type != "person":
             continue
@@ -235,11 +230,11 @@ def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> lis
 def _tokens_at(place: str, trigger: Token) -> list[Token]:
     """The heads standing at `place` relative to the trigger, conjuncts included."""
     if place == "subj":
-        heads = _subjects(trigger)
+        heads = subject_heads(trigger)
     elif place == "obj":
-        heads = _objects(trigger)
+        heads = object_heads(trigger)
     elif place.startswith("prep:"):
-        heads = _prepositional(trigger, place[5:])
+        heads = prep_objects(trigger, place[5:])
     elif place == "holder":
         heads = _holders(trigger)
     elif place == "poss":
@@ -249,38 +244,6 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
     if place == "holder":  # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
     return [c for head in heads for c in (head, *head.conjuncts)]
-
-
-def _subjects(verb: Token) -> list[Token]:
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if passive:
-        return [
-            g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-        ]
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "acomp"} and verb.head != verb:
-        # "broke away from X and formed …", "is likely to fund …": a shared subject
-        return _subjects(verb.head)
-    return subjects
-
-
-def _objects(verb: Token) -> list[Token]:
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
-    return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-
-
-def _prepositional(trigger: Token, word: str) -> list[Token]:
-    # "pledged allegiance to X", "broke away from X": the preposition may hang lower
-    hosts = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "prt", "advmod"})]
-    return [
-        pobj
-        for host in hosts
-        for prep in host.children
-        if prep.dep_ in {"prep", "agent"} and prep.lower_ == word
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
 
 
 def _holders(noun: Token) -> list[Token]:
@@ -303,7 +266,7 @@ def _holders(noun: Token) -> list[Token]:
         # subject holds the talks, the ties
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if verb.pos_ in {"VERB", "AUX"}:
-            return _subjects(verb)
+            return subject_heads(verb)
     return []
 
 
@@ -321,24 +284,12 @@ def _between(noun: Token) -> list[Token]:
 def _implied_holder(
     facts: ArticleFacts, pattern: Pattern, noun: Token, parents: list[ActorDraft]
 ) -> list[ActorDraft]:
-    """ "ISIS sent emissaries to set up an affiliate", "an ISIS offshoot group": the
-    affiliate is not named here, but an actor named after its parent ("ISIS-K", "OSD-H")
-    is it."""
-    if pattern.word not in _PARENT_NOUNS:
+    """ "ISIS sent emissaries to set up an affiliate": the affiliate is not named here, but
+    an actor named after its parent ("ISIS-K") is it."""
+    if pattern.word not in PARENT_NOUNS:
         return []
-    parent = parents[0]
-    prefixes = [n for n in (parent.name, *parent.aliases) if len(n) >= 3]
-    return [
-        actor
-        for actor in facts.actors
-        if actor is not parent
-        and actor.type in GROUP_TYPES
-        and any(
-            other.startswith(prefix) and other != prefix
-            for other in (actor.name, *actor.aliases)
-            for prefix in prefixes
-        )
-    ][:1]
+    offshoot = offshoot_of(facts, parents[0])
+    return [offshoot] if offshoot is not None else []
 
 
 def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:

@@ -25,6 +25,7 @@ from newsgraph.extract.facts import ActorDraft, ArticleFacts
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 GROUP_TYPES = {"organization", "armed_group", "government", "state"}
+PARENT_NOUNS = {"affiliate", "branch", "wing", "franchise", "arm", "offshoot", "proxy"}
 _NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det", "poss", "case"}
 _RELATIVES = {"who", "which", "that", "whom"}
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
@@ -57,6 +58,9 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
             actor = actor_for_token(facts, owner, context)
             if actor is not None and actor.type in GROUP_TYPES:
                 return actor
+    offshoot = _named_offshoot(facts, head, context)
+    if offshoot is not None:
+        return offshoot
     names = (head, *_name_tokens(head)) if head.pos_ == "PROPN" else (head,)
     for token in names:
         actor = facts.actor_at(token.idx, token.idx + len(token))
@@ -76,6 +80,32 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     if actor is not None:
         facts.add_mention(actor, head.idx, head.idx + len(head))
     return actor
+
+
+def _named_offshoot(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
+    """ "an ISIS offshoot group", "the Islamic State affiliate": the group named after ISIS."""
+    modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    words = {m.lower_ for m in modifiers} | {head.lower_}
+    if not words & PARENT_NOUNS:
+        return None
+    for modifier in modifiers:
+        parent = facts.actor_at(modifier.idx, modifier.idx + len(modifier))
+        if parent is not None and parent.type in GROUP_TYPES:
+            return offshoot_of(facts, parent)
+    return None
+
+
+def offshoot_of(facts: ArticleFacts, parent: ActorDraft) -> ActorDraft | None:
+    """The group named after `parent` ("ISIS-K" after "ISIS", "OSD-H" after "OSD"): in news
+    the usual way an offshoot is named."""
+    prefixes = [n for n in (parent.name, *parent.aliases) if len(n) >= 3]
+    for actor in facts.actors:
+        if actor is parent or actor.type not in GROUP_TYPES:
+            continue
+        names = (actor.name, *actor.aliases)
+        if any(n.startswith(p) and n != p for n in names for p in prefixes):
+            return actor
+    return None
 
 
 def _name_tokens(head: Token) -> list[Token]:
