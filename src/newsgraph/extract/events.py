@@ -329,6 +329,10 @@ def _counted_groups(verb: Token) -> list[Token]:
     """The nouns counted as the verb's victims: "41 villagers were killed", "killing nine
     soldiers", "left 12 dead", "along with 13 U.S. service members"."""
     heads = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
+    # "wounding between 12 and 15 civilians" is parsed with "between" as a preposition
+    heads += [
+        g for c in verb.children if c.lower_ == "between" for g in c.children if g.dep_ == "pobj"
+    ]
     if verb.dep_ in {"amod", "acomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         heads.append(verb.head)
     groups = []
