@@ -88,7 +88,7 @@ def _named_offshoot(facts: ArticleFacts, head: Token, context: Context) -> Actor
     words = {m.lower_ for m in modifiers} | {head.lower_}
     if not words & PARENT_NOUNS:
         return None
-    for modifier in modifiers:
+    for modifier in (t for m in modifiers for t in m.subtree):  # "ISIS" in "ISIS offshoot"
         parent = facts.actor_at(modifier.idx, modifier.idx + len(modifier))
         if parent is not None and parent.type in GROUP_TYPES:
             return offshoot_of(facts, parent)
