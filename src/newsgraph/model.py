@@ -100,6 +100,7 @@ class Actor(msgspec.Struct, kw_only=True):
     wikidata: str | None = None
     roles: list[Role] = msgspec.field(default_factory=list)
     mentions: list[Mention] = msgspec.field(default_factory=list)
+    cameo: list[str] = msgspec.field(default_factory=list)  # extension: CAMEO actor codes
 
 
 class Relation(msgspec.Struct, kw_only=True):

@@ -217,10 +217,7 @@ def _evaluate_petrarch(path: Path, progress: Progress[Any]) -> dict[str, Any]:
             errors.append(str(result))
             continue
         record = by_id[result.article.id]
-        codes_of = {}
-        for actor in result.actors:
-            entries = [actors.lookup(n) for n in (actor.name, *actor.aliases)]
-            codes_of[actor.id] = {c.code for e in entries if e for c in e.codes}
+        codes_of = {actor.id: set(actor.cameo) for actor in result.actors}
         for score in (overall, categories.setdefault(record.category, events.CodingScore())):
             events.score_record(record, result.events, codes_of, score)
     return {

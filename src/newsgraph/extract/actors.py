@@ -88,6 +88,44 @@ def extract_actors(facts: ArticleFacts) -> None:
             actor.add_alias(candidate.surface)
             facts.add_mention(actor, candidate.start, candidate.end)
     _find_repeated_names(facts)
+    for actor in facts.actors:
+        _enrich(actor, facts)
+
+
+_GROUPS = {"organization", "armed_group", "government"}
+
+
+def _enrich(actor: ActorDraft, facts: ArticleFacts) -> None:
+    """What the gazetteer knows of the actor: its CAMEO codes (those in force on the
+    publication date, for leaders) and, for an organisation, whether it is an armed group or
+    a government. A name it does not know stays as the article gives it."""
+    gazetteer = facts.resources.actor_gazetteer()
+    for name in (actor.name, *actor.aliases):
+        entry = gazetteer.lookup(name)
+        if entry is None or not _same_kind(actor.type, entry.type, name):
+            continue
+        if actor.type in {"organization", "other"} and entry.type in _GROUPS:
+            actor.type = entry.type  # type: ignore[assignment]
+        if actor.type == "location" and entry.type == "state":
+            actor.type = "state"
+        published = facts.record.published or ""
+        current = [
+            c.code
+            for c in entry.codes
+            if (c.since or "") <= published
+            and (c.until is None or not published or published <= c.until)
+        ]
+        actor.cameo = current or [c.code for c in entry.codes]
+        return
+
+
+def _same_kind(ours: str, theirs: str, name: str) -> bool:
+    if ours == "person" or theirs == "person":
+        return ours == theirs
+    if ours == "location":
+        # the dictionaries file cities under their country: Kabul is no state
+        return theirs == "state" and city(name) is None
+    return ours == "state" if theirs == "state" else ours != "state"
 
 
 def _candidate(ent: Span, text: str) -> Candidate | None:

@@ -40,6 +40,7 @@ class ActorDraft:
     roles: list[Role] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     wikidata: str | None = None
+    cameo: list[str] = field(default_factory=list)
 
     def add_alias(self, surface: str) -> None:
         folded = surface.casefold()
@@ -154,4 +155,5 @@ class ArticleFacts:
             wikidata=draft.wikidata,
             roles=draft.roles,
             mentions=[Mention(start=s, end=e, text=self.text[s:e]) for s, e in draft.mentions],
+            cameo=draft.cameo,
         )
