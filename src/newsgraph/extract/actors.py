@@ -64,6 +64,7 @@ class Candidate:
 def extract_actors(facts: ArticleFacts) -> None:
     candidates = [c for ent in facts.doc.ents if (c := _candidate(ent, facts.text)) is not None]
     candidates = _without_overlaps(_repaired_org_names(facts.doc, candidates))
+    candidates += _known_names(facts, [(c.start, c.end) for c in candidates])
     candidates += _unlabelled_people(facts.doc, [(c.start, c.end) for c in candidates])
     candidates = _without_headline_noise(candidates, facts.text)
     groups: dict[str, list[Candidate]] = {}
@@ -157,6 +158,42 @@ def _candidate(ent: Span, text: str) -> Candidate | None:
     if len(surface) < 2 or not _CAPITALISED.search(surface):
         return None
     return Candidate(start=start, end=end, surface=surface, label=label)
+
+
+_GAZETTEER_LABELS = {"person": "PERSON", "state": "GPE"}
+_LONGEST_NAME = 6  # words
+
+
+def _known_names(facts: ArticleFacts, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Names the gazetteer knows that NER missed: runs of capitalised words (joined by "of",
+    "the", "al", "-") that are an entry's name, the longest first."""
+    gazetteer = facts.resources.actor_gazetteer()
+    doc = facts.doc
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.is_alpha and token.text[:1].isupper()) or token.ent_type_ in {"DATE", "TIME"}:
+            i += 1
+            continue
+        for n in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            last = span[-1]
+            if not (last.text[:1].isupper() or last.like_num):
+                continue
+            start, end = span.start_char, span.end_char
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if n == 1 and token.is_sent_start and token.pos_ != "PROPN":
+                continue  # a capitalised common word opening a sentence
+            entry = gazetteer.lookup(span.text)
+            if entry is not None:
+                label = _GAZETTEER_LABELS.get(entry.type, "ORG")
+                found.append(Candidate(start, end, " ".join(span.text.split()), label))
+                i += n - 1
+                break
+        i += 1
+    return found
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
