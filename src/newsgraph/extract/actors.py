@@ -8,6 +8,7 @@ mention too, so NER misses later in the article are still counted.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.resolve import first_name_gender
+from newsgraph.extract.syntax import doc_text, noun_phrase
 from newsgraph.geo import city
 from newsgraph.model import ActorType
 from newsgraph.names import normalize_name
@@ -79,7 +81,7 @@ def extract_actors(facts: ArticleFacts) -> None:
     for key in [k for k, group in groups.items() if all(c.label in _WEAK_LABELS for c in group)]:
         del groups[key]
     taken = [(c.start, c.end) for group in groups.values() for c in group]
-    for candidate in _group_nouns(facts.doc, taken):
+    for candidate in _group_nouns(facts.doc, facts.tokens(), taken):
         groups.setdefault(candidate.key, []).append(candidate)
     _merge_bare_group_nouns(groups)
     ordered = sorted(groups.values(), key=lambda group: min(c.start for c in group))
@@ -165,42 +167,64 @@ _LONGEST_NAME = 6  # words
 
 
 def _known_names(facts: ArticleFacts, taken: list[tuple[int, int]]) -> list[Candidate]:
-    """Names the gazetteer knows that NER missed: runs of capitalised words (joined by "of",
-    "the", "al", "-") that are an entry's name, the longest first."""
+    """Names the gazetteer knows that NER missed: runs of up to six words that start with a
+    capitalised proper noun and are an entry's name, the longest first."""
     gazetteer = facts.resources.actor_gazetteer()
-    doc = facts.doc
+    tokens = facts.tokens()
     found: list[Candidate] = []
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if not (token.is_alpha and token.text[:1].isupper()) or token.ent_type_ in {"DATE", "TIME"}:
+    covered = _covered(tokens, taken)
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            i in covered
+            or token.pos_ != "PROPN"
+            or not token.text[:1].isupper()
+            or token.ent_type_ == "DATE"
+        ):
             i += 1
             continue
-        for n in range(min(_LONGEST_NAME, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
-            last = span[-1]
-            if not (last.text[:1].isupper() or last.like_num):
+        for n in range(min(_LONGEST_NAME, len(tokens) - i), 0, -1):
+            last = tokens[i + n - 1]
+            start, end = token.idx, last.idx + len(last)
+            if not last.text[:1].isupper() or any(k in covered for k in range(i, i + n)):
                 continue
-            start, end = span.start_char, span.end_char
-            if any(s < end and start < e for s, e in taken):
-                continue
-            if n == 1 and token.is_sent_start and token.pos_ != "PROPN":
-                continue  # a capitalised common word opening a sentence
-            entry = gazetteer.lookup(span.text)
+            surface = facts.text[start:end]
+            entry = gazetteer.lookup(surface)
             if entry is not None:
                 label = _GAZETTEER_LABELS.get(entry.type, "ORG")
-                found.append(Candidate(start, end, " ".join(span.text.split()), label))
+                found.append(Candidate(start, end, " ".join(surface.split()), label))
                 i += n - 1
                 break
         i += 1
     return found
 
 
+def _covered(tokens: list[Token], spans: list[tuple[int, int]]) -> set[int]:
+    """Indices of the tokens that start inside one of the character spans."""
+    covered: set[int] = set()
+    ordered = sorted(spans)
+    j = 0
+    for token in tokens:
+        while j < len(ordered) and ordered[j][1] <= token.idx:
+            j += 1
+        if j < len(ordered) and ordered[j][0] <= token.idx:
+            covered.add(token.i)
+    return covered
+
+
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
     """Where two mentions overlap, the longer stands."""
     kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []  # sorted, disjoint
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(candidate.end <= k.start or candidate.start >= k.end for k in kept):
+        index = bisect.bisect_left(taken, (candidate.start, candidate.end))
+        before = taken[index - 1] if index > 0 else None
+        after = taken[index] if index < len(taken) else None
+        if (before is None or before[1] <= candidate.start) and (
+            after is None or candidate.end <= after[0]
+        ):
+            taken.insert(index, (candidate.start, candidate.end))
             kept.append(candidate)
     return sorted(kept, key=lambda c: c.start)
 
@@ -215,7 +239,7 @@ def _repaired_org_names(doc: Doc, candidates: list[Candidate]) -> list[Candidate
         if same and same[0].label in {"ORG", "PERSON", "NORP"}:
             continue  # NER agrees; "Northern Alliance" as a place it does not
         candidates = [c for c in candidates if c.end <= start or c.start >= end]
-        surface = " ".join(doc.text[start:end].split())
+        surface = " ".join(doc_text(doc)[start:end].split())
         candidates.append(Candidate(start, end, surface, "ORG"))
     return sorted(candidates, key=lambda c: c.start)
 
@@ -335,7 +359,7 @@ def _unlabelled_people(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate
             words.insert(0, doc[words[0].i - 1])
         start, end = words[0].idx, token.idx + len(token)
         if _person_shaped(words) and not any(s < end and start < e for s, e in taken):
-            found.append(Candidate(start, end, doc.text[start:end], "PERSON"))
+            found.append(Candidate(start, end, doc_text(doc)[start:end], "PERSON"))
     return found
 
 
@@ -572,22 +596,23 @@ def _head_word(key: str) -> str:
     return words[-1] if len(words) > 1 or " of " in key else ""
 
 
-def _group_nouns(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
+def _group_nouns(doc: Doc, tokens: list[Token], taken: list[tuple[int, int]]) -> list[Candidate]:
     """Noun phrases headed by a group noun ("the Velmoran army", "government forces",
     "rebels", "the people of Mosul") that no name covers, named by their modifiers, the
     noun and an "of" place."""
     types = lexicons.mapping("group_nouns.tsv")
     members = lexicons.words("member_nouns.tsv")
     found = []
-    for chunk in doc.noun_chunks:
-        head = chunk.root
+    covered = _covered(tokens, taken)
+    for head in tokens:
         actor_type = types.get(head.lower_)
-        if actor_type is None or any(s <= head.idx < e for s, e in taken):
+        if actor_type is None or head.pos_ not in {"NOUN", "PROPN"} or head.i in covered:
             continue
+        chunk = noun_phrase(head)
         modifiers = [t for t in chunk if t.i < head.i and _names_the_group(t)]
         start = modifiers[0].idx if modifiers else head.idx
-        covered = any(s < head.idx and start < e for s, e in taken)
-        if head.lower_ in members and (covered or _of_an_actor(head, taken)):
+        named = any(t.i in covered for t in chunk if t.i < head.i)
+        if head.lower_ in members and (named or _of_an_actor(head, taken)):
             continue  # "OSD-H gunmen", "fighters of the Company" are the group acting
         if any(t.dep_ == "poss" for t in chunk):
             continue  # "its fighters", "the HLF's army"
@@ -595,7 +620,7 @@ def _group_nouns(doc: Doc, taken: list[tuple[int, int]]) -> list[Candidate]:
         of_place = _of_place(head)
         if of_place is not None:  # "the people of Mosul"
             end = of_place.idx + len(of_place)
-        surface = " ".join(doc.text[start:end].split())
+        surface = " ".join(doc_text(doc)[start:end].split())
         found.append(Candidate(start, end, surface, "NOMINAL", actor_type))  # type: ignore[arg-type]
     return found
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -35,7 +35,13 @@ from newsgraph.extract.actors import country_code, headline_lines
 from newsgraph.extract.facts import ActorDraft, ArticleFacts, Resources
 from newsgraph.extract.provenance import modality, sentence_of
 from newsgraph.extract.resolve import Context, actor_for_token
-from newsgraph.extract.syntax import object_heads, prep_objects, subject_heads, word_kind
+from newsgraph.extract.syntax import (
+    date_phrases,
+    object_heads,
+    prep_objects,
+    subject_heads,
+    word_kind,
+)
 from newsgraph.geo import city
 from newsgraph.model import CasualtyKind, Event, EventType, Fatality, Modality, Place
 
@@ -82,7 +88,11 @@ def extract_events(facts: ArticleFacts) -> None:
     )
     drafts: list[Draft] = []
     headlines = headline_lines(facts.text)
-    for token in facts.doc:
+    any_verb = facts.resources.any_event_verb
+    for token in facts.tokens():
+        lemma = token.lemma_.lower()
+        if lemma not in _event_verbs() and lemma not in _event_nouns() and not any_verb:
+            continue
         if any(start <= token.idx < end for start, end in headlines):
             continue  # a headline announces what the body reports
         draft = _draft(facts, context, token)
@@ -212,7 +222,7 @@ def _published(published: str | None) -> dt.datetime | None:
 
 
 def _date(draft: Draft, published: dt.datetime | None) -> tuple[str | None, str | None]:
-    dates = [e for e in draft.sentence.ents if e.label_ == "DATE"]
+    dates = date_phrases(draft.sentence)
     if not dates:
         return None, None
     near = [e for e in dates if _attached(e, draft.trigger)]
@@ -228,6 +238,7 @@ def _attached(phrase: Span, trigger: Token) -> bool:
     return root.head == trigger or root.head.head == trigger or trigger in root.ancestors
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(text: str, published: dt.datetime | None) -> str | None:
     """An ISO date at the precision the text gives ("2021-08-26", "2021-08", "2014"), or None
     ("last week", or a relative date with no publication date to resolve it against)."""
@@ -270,9 +281,11 @@ def _place(facts: ArticleFacts, draft: Draft, countries: frozenset[str]) -> Plac
                 near.append(actor)
     if not near:
         for start, _, actor_id in facts.mentions_before(draft.sentence.end_char):
+            if start < draft.sentence.start_char:
+                break
             actor = facts.actor(actor_id)
-            if start >= draft.sentence.start_char and actor.type in {"location", "state"}:
-                near.append(actor)
+            if actor.type in {"location", "state"}:
+                near.insert(0, actor)  # in reading order
     if not near:
         return None
     chosen = next((a for a in near if a.type == "location"), near[0])
@@ -367,6 +380,7 @@ def _count(noun: Token) -> tuple[int, int | None] | None:
     return (value, None) if value is not None else None
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> int | None:
     """ "169", "1,800", "4 500", "nine", "seventeen", "two hundred"."""
     digits = re.sub(r"[,\s\u00a0\u202f]", "", text)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.cameo import VerbLexicon, load_verbs
 from newsgraph.gazetteer import Gazetteer, default_gazetteer
@@ -75,12 +76,20 @@ class ArticleFacts:
     events: list[Event] = field(default_factory=list)
     # Where each role was read: (person id, role, start, end of its sentence).
     role_sentences: list[tuple[str, Role, int, int]] = field(default_factory=list)
+    _tokens: list[Token] | None = None
     # (start, end, actor id) of every mention, sorted: the index behind `actor_at`.
     _mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return self.record.text
+
+    def tokens(self) -> list[Token]:
+        """The document's tokens, made once: every `doc[i]` makes a new Token object, and
+        the stages walk the document several times."""
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
 
     def new_actor(self, name: str, type: ActorType) -> ActorDraft:
         actor = ActorDraft(id=f"a{len(self.actors) + 1}", name=name, type=type)
@@ -110,10 +119,15 @@ class ArticleFacts:
                 best = (overlap, actor_id)
         return self.actor(best[1]) if best else None
 
-    def mentions_before(self, offset: int) -> list[tuple[int, int, str]]:
-        """Every mention that ends before `offset`, nearest last."""
+    def mentions_before(self, offset: int) -> Iterator[tuple[int, int, str]]:
+        """The mentions that end before `offset`, nearest first (callers stop early)."""
         index = bisect.bisect_left(self._mentions, (offset, -1, ""))
-        return [m for m in self._mentions[:index] if m[1] <= offset]
+        for mention in reversed(self._mentions[max(0, index - 1) : index]):
+            if mention[1] <= offset:
+                yield mention
+        for position in range(index - 2, -1, -1):
+            if self._mentions[position][1] <= offset:
+                yield self._mentions[position]
 
     def asserted_by(self, start: int, end: int) -> Quote | None:
         """The quote holding [start, end), if any: a fact stated inside a quote or reported

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.syntax import sentence
 from newsgraph.model import Modality
 
 _HEDGES = {"may", "might", "could", "reportedly", "allegedly", "possibly", "apparently",
@@ -42,7 +43,7 @@ def modality(trigger: Token) -> Modality:
     }
     words |= {t.lower_ for t in tokens}
     lemmas = {t.lemma_.lower() for t in tokens}
-    if trigger.sent.text.rstrip().endswith("?"):
+    if sentence(trigger).text.rstrip().endswith("?"):
         return "question"
     if words & _NEGATIONS or _denied(trigger):
         return "negated"
@@ -126,6 +127,6 @@ def _year_of(prep: Token) -> str | None:
 
 def sentence_of(token: Token) -> Span:
     """The trigger's sentence without surrounding whitespace."""
-    sentence = token.sent
-    tokens = [t for t in sentence if not t.is_space]
-    return sentence.doc[tokens[0].i : tokens[-1].i + 1] if tokens else sentence
+    whole = sentence(token)
+    tokens = [t for t in whole if not t.is_space]
+    return whole.doc[tokens[0].i : tokens[-1].i + 1] if tokens else whole

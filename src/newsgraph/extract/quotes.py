@@ -25,7 +25,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.provenance import sentence_of
 from newsgraph.extract.resolve import Context, actor_for_token
+from newsgraph.extract.syntax import doc_text
 from newsgraph.model import Quote, QuoteKind
 from newsgraph.model import Span as TextSpan
 
@@ -89,7 +91,7 @@ def speech_verbs() -> frozenset[str]:
 
 def extract_quotes(facts: ArticleFacts) -> None:
     doc = facts.doc
-    paragraphs = list(paragraph_bounds(doc.text))
+    paragraphs = list(paragraph_bounds(doc_text(doc)))
     direct = _direct_quotes(doc, paragraphs)
     reported = list(_reported_speech(doc, direct))
     absorbed = {id(c) for r in reported for c in direct if r.kind == "mixed" and _within(c, r)}
@@ -124,7 +126,7 @@ def paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _direct_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     quotes = []
     for segments in _join_interrupted(doc, _chain(_segments(text, paragraphs))):
         candidate = Candidate(
@@ -199,7 +201,7 @@ def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segmen
             if (
                 tail.closed
                 and tail.paragraph == head.paragraph
-                and not doc.text[tail.start : tail.end].rstrip().endswith((".", "?", "!"))
+                and not doc_text(doc)[tail.start : tail.end].rstrip().endswith((".", "?", "!"))
                 and _is_attribution(_tokens(doc, tail.end + 1, head.start - 1))
             ):
                 joined[-1].extend(chain)
@@ -233,7 +235,7 @@ def _attribute_direct(doc: Doc, candidate: Candidate) -> None:
 
 
 def _zones(doc: Doc, segments: list[Segment]) -> Iterator[list[Token]]:
-    text = doc.text
+    text = doc_text(doc)
     for left, right in itertools.pairwise(segments):
         if left.paragraph == right.paragraph:
             yield _tokens(doc, left.end + 1, right.start - 1)
@@ -301,8 +303,9 @@ def _is_speech(text: str, candidate: Candidate) -> bool:
 
 def _reported_speech(doc: Doc, direct: list[Candidate]) -> Iterator[Candidate]:
     """Clauses governed by a speech verb, and clauses "according to" someone."""
+    quoted = {t.i for c in direct for s in c.segments for t in _tokens(doc, s.start, s.end)}
     for token in doc:
-        if any(_inside(c, token.idx) for c in direct):
+        if token.i in quoted:
             continue
         if _is_cue(token) and not _negated(token):
             for clause in (c for c in token.children if c.dep_ in _CLAUSE_DEPS):
@@ -357,7 +360,7 @@ def _according_quote(
     doc: Doc, according: Token, source: Token, direct: list[Candidate]
 ) -> Candidate | None:
     """ "According to X, CLAUSE." or "CLAUSE, according to X." -> CLAUSE."""
-    sentence = according.sent
+    sentence = sentence_of(according)
     phrase = {t.i for t in according.subtree} | {according.i + 1}
     tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
     while tokens and tokens[0].is_punct:
@@ -381,8 +384,8 @@ def _with_fragments(doc: Doc, start: int, end: int, direct: list[Candidate]) -> 
     quoted = sum(max(0, min(end, e) - max(start, s)) for c in overlapping for s, e in c.spans)
     if quoted > (end - start) / 2:
         return None
-    kind: QuoteKind = "mixed" if quoted or _MARKS.search(doc.text, start, end) else "indirect"
-    paragraph = doc.text.count("\n", 0, start)
+    kind: QuoteKind = "mixed" if quoted or _MARKS.search(doc_text(doc), start, end) else "indirect"
+    paragraph = doc_text(doc).count("\n", 0, start)
     return Candidate(kind=kind, spans=[(start, end)], paragraph=paragraph)
 
 

@@ -28,7 +28,13 @@ from newsgraph.extract.resolve import (
     actor_for_token,
     offshoot_of,
 )
-from newsgraph.extract.syntax import object_heads, prep_objects, subject_heads, word_kind
+from newsgraph.extract.syntax import (
+    object_heads,
+    prep_objects,
+    sentence,
+    subject_heads,
+    word_kind,
+)
 from newsgraph.model import SYMMETRIC_PREDICATES, Evidence, Predicate, Relation, Role
 
 _ACTING_TYPES = GROUP_TYPES | {"person"}
@@ -70,11 +76,13 @@ def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
 def extract_relations(facts: ArticleFacts) -> None:
     context = _context(facts)
     found: list[Relation] = []
-    for token in facts.doc:
-        kind = word_kind(token)
-        if kind is None:
+    triggers = {word for _, word in patterns()}
+    for token in facts.tokens():
+        lemma = token.lemma_.lower()
+        if lemma not in triggers:
             continue
-        for pattern in patterns().get((kind, token.lemma_.lower()), ()):
+        kind = word_kind(token)
+        for pattern in patterns().get((kind or "", lemma), ()):
             if _condition_holds(pattern, token):
                 found.extend(_relations(facts, context, pattern, token))
     found.extend(_role_relations(facts))
@@ -189,7 +197,7 @@ def _creation_verb(noun: Token) -> Token | None:
 
 
 def _sentence_subject(facts: ArticleFacts, context: Context, token: Token) -> list[ActorDraft]:
-    root = token.sent.root
+    root = sentence(token).root
     heads = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return [a for a in _resolved(facts, context, heads) if a.type in GROUP_TYPES]
 
@@ -198,8 +206,8 @@ def _nearest_other_group(
     facts: ArticleFacts, trigger: Token, exclude: list[ActorDraft]
 ) -> list[ActorDraft]:
     """The group named last before the trigger in its sentence, other than `exclude`."""
-    start = trigger.sent.start_char
-    for m_start, _, actor_id in reversed(facts.mentions_before(trigger.idx)):
+    start = sentence(trigger).start_char
+    for m_start, _, actor_id in facts.mentions_before(trigger.idx):
         if m_start < start:
             break
         actor = facts.actor(actor_id)

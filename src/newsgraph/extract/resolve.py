@@ -21,6 +21,7 @@ from spacy.tokens import Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.syntax import sentence
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
@@ -143,7 +144,7 @@ def resolve_pronoun(
             break
         if fits(speaker):
             return speaker
-    for start, _, actor_id in reversed(facts.mentions_before(offset)):
+    for start, _, actor_id in facts.mentions_before(offset):
         actor = facts.actor(actor_id)
         if not context.is_quoted(start) and fits(actor):
             return actor
@@ -157,10 +158,10 @@ def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
     token = doc.char_span(offset, offset + 1, alignment_mode="expand")
     if token is None or token.start == 0:
         return False
-    sentence = token[0].sent
-    if sentence.start == 0:
+    current = sentence(token[0])
+    if current.start == 0:
         return False
-    previous = doc[sentence.start - 1].sent
+    previous = sentence(doc[current.start - 1])
     subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
     if not subjects:
         return False
@@ -175,7 +176,7 @@ def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> Actor
     noun = head.lemma_.lower()
     if len(noun) < 3:
         return None
-    for start, _, actor_id in reversed(facts.mentions_before(head.idx)):
+    for start, _, actor_id in facts.mentions_before(head.idx):
         if context.is_quoted(start):
             continue
         actor = facts.actor(actor_id)

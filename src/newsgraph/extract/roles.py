@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import sentence_of
+from newsgraph.extract.syntax import noun_phrase
 from newsgraph.model import Role
 
 _ORG_PREPOSITIONS = {"at", "of", "for", "to", "with", "in"}
@@ -48,10 +49,10 @@ def extract_roles(facts: ArticleFacts) -> None:
 def title_mentions(facts: ArticleFacts) -> None:
     """ "The Foreign Secretary said": a person named by title. The title joins the person the
     article gave that role, else a capitalised title stands as a person of its own."""
-    for chunk in facts.doc.noun_chunks:
-        head = chunk.root
+    for head in facts.tokens():
         if not _is_title(head) or head.tag_ in {"NNS", "NNPS"}:
             continue
+        chunk = noun_phrase(head)
         if facts.actor_at(head.idx, head.idx + len(head)) is not None:
             continue
         if any(c.dep_ in {"appos", "poss"} or c.ent_type_ == "PERSON" for c in head.children):
@@ -76,7 +77,7 @@ def title_mentions(facts: ArticleFacts) -> None:
 def _holder_of(facts: ArticleFacts, title: str, offset: int) -> ActorDraft | None:
     """The person last named before `offset` whose role title ends with `title`."""
     wanted = title.lower()
-    for _, _, actor_id in reversed(facts.mentions_before(offset)):
+    for _, _, actor_id in facts.mentions_before(offset):
         actor = facts.actor(actor_id)
         if actor.type == "person" and any(r.title.lower().endswith(wanted) for r in actor.roles):
             return actor
