@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.resolve import first_name_gender
-from newsgraph.extract.syntax import doc_text, noun_phrase
+from newsgraph.extract.syntax import NOT_HEADS, doc_text, noun_phrase
 from newsgraph.geo import city
 from newsgraph.model import ActorType
 from newsgraph.names import normalize_name
@@ -178,9 +178,9 @@ def _known_names(facts: ArticleFacts, taken: list[tuple[int, int]]) -> list[Cand
         token = tokens[i]
         if (
             i in covered
-            or token.pos_ != "PROPN"
-            or not token.text[:1].isupper()
-            or token.ent_type_ == "DATE"
+            or not (token.is_alpha and token.text[:1].isupper())
+            or token.ent_type_ in {"DATE", "TIME"}
+            or (token.is_sent_start and token.pos_ != "PROPN")  # "The", "Police" opening
         ):
             i += 1
             continue
@@ -608,6 +608,8 @@ def _group_nouns(doc: Doc, tokens: list[Token], taken: list[tuple[int, int]]) ->
         actor_type = types.get(head.lower_)
         if actor_type is None or head.pos_ not in {"NOUN", "PROPN"} or head.i in covered:
             continue
+        if head.dep_ in NOT_HEADS:
+            continue  # "army" in "an army checkpoint" modifies; it heads no phrase
         chunk = noun_phrase(head)
         modifiers = [t for t in chunk if t.i < head.i and _names_the_group(t)]
         start = modifiers[0].idx if modifiers else head.idx

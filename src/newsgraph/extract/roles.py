@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import sentence_of
-from newsgraph.extract.syntax import noun_phrase
+from newsgraph.extract.syntax import NOT_HEADS, noun_phrase
 from newsgraph.model import Role
 
 _ORG_PREPOSITIONS = {"at", "of", "for", "to", "with", "in"}
@@ -50,7 +50,7 @@ def title_mentions(facts: ArticleFacts) -> None:
     """ "The Foreign Secretary said": a person named by title. The title joins the person the
     article gave that role, else a capitalised title stands as a person of its own."""
     for head in facts.tokens():
-        if not _is_title(head) or head.tag_ in {"NNS", "NNPS"}:
+        if not _is_title(head) or head.tag_ in {"NNS", "NNPS"} or head.dep_ in NOT_HEADS:
             continue
         chunk = noun_phrase(head)
         if facts.actor_at(head.idx, head.idx + len(head)) is not None:

@@ -99,6 +99,9 @@ def prep_objects(trigger: Token, word: str) -> list[Token]:
 _PHRASE_DEPS = {"det", "amod", "compound", "nmod", "nummod", "poss", "case", "quantmod"}
 
 
+NOT_HEADS = {"compound", "amod", "nmod", "poss", "npadvmod"}
+
+
 def noun_phrase(head: Token) -> Span:
     """The noun phrase the head ends: its determiners and modifiers, what `Doc.noun_chunks`
     would give, for one head at a fraction of the cost."""
