@@ -76,7 +76,7 @@ def test_ranges_words_injured_and_abducted(read_text: ReadText) -> None:
         ("The Tessaran Union imposed sanctions on Idris Kaltane on Monday.", "SANCTION"),
         ("Several thousand people marched through Corvane on Sunday.", "PROTEST"),
         ("Liesl Orvana met Teodor Hadrava in Valdris on Wednesday.", "CONSULT"),
-        ("The Harrow Liberation Front demanded the release of its fighters on Wednesday.", "REQUEST"),
+        ("The Harrow Liberation Front demanded the release of its men on Wednesday.", "REQUEST"),
         ("The Velmoran army withdrew its troops from Rask on Sunday.", "RETREAT"),
         ("The Greyhaven Relief Trust delivered food to Halbrook on Saturday.", "AID"),
         ("The Harrow Liberation Front threatened to bomb Port Anselm on Monday.", "THREATEN"),
