@@ -102,7 +102,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple, NotRequired, TypedDict
+from typing import NamedTuple, NotRequired, TypedDict, get_args
+
+from newsgraph.model import EventType
 
 __all__ = [
     "CAMEO_TO_PLOVER",
@@ -123,25 +125,7 @@ DATA_FILE = "cameo_verbs.json.gz"
 FORMAT = 1
 NULL_CODE = "---"
 
-PLOVER_TYPES: tuple[str, ...] = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-    "OTHER",
-)
+PLOVER_TYPES: tuple[str, ...] = get_args(EventType)
 
 # CAMEO root (two digits) → PLOVER type; see the module docstring for sources and notes.
 CAMEO_TO_PLOVER: dict[str, str] = {

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.evaluate.metrics import prf
 from newsgraph.model import Article, Event
 from newsgraph.names import contains
 
@@ -35,13 +36,8 @@ class EventScore:
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        precision = self.matched / self.predicted if self.predicted else 0.0
-        recall = self.matched / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
+            **prf(self.matched, self.predicted, self.gold),
             "predicted": self.predicted,
             "gold": self.gold,
             "matched": self.matched,

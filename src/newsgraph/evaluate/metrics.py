@@ -46,3 +46,11 @@ class Score:
             "tp_gold": self.tp_gold,
             "gold": self.gold,
         }
+
+
+def prf(matched: int, predicted: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1 of one-to-one matching, rounded for reports."""
+    precision = matched / predicted if predicted else 0.0
+    recall = matched / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.evaluate.metrics import prf
 from newsgraph.names import normalize_name
 
 KINDS = ("direct", "indirect", "mixed")
@@ -39,13 +40,8 @@ class QuoteScore:
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        precision = self.matched / self.predicted if self.predicted else 0.0
-        recall = self.matched / self.gold if self.gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return {
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
+            **prf(self.matched, self.predicted, self.gold),
             "attribution_accuracy": round(self.attributed / self.matched, 4)
             if self.matched
             else 0.0,

@@ -24,6 +24,8 @@ from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.syntax import sentence
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+FIRST_PERSON = {"i": "singular", "me": "singular", "my": "singular", "we": "plural",
+                "us": "plural", "our": "plural"}  # fmt: skip
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
 GROUP_TYPES = {"organization", "armed_group", "government", "state"}
 PARENT_NOUNS = {"affiliate", "branch", "wing", "franchise", "arm", "offshoot", "proxy"}
@@ -124,6 +126,8 @@ def _is_definite(head: Token) -> bool:
 def resolve_pronoun(
     facts: ArticleFacts, pronoun: str, offset: int, context: Context
 ) -> ActorDraft | None:
+    if pronoun in FIRST_PERSON:
+        return _speaking(facts, pronoun, offset)
     if pronoun in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[pronoun]
 
@@ -169,6 +173,19 @@ def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
     return (
         subject.pos_ == "NOUN" and facts.actor_at(subject.idx, subject.idx + len(subject)) is None
     )
+
+
+def _speaking(facts: ArticleFacts, pronoun: str, offset: int) -> ActorDraft | None:
+    """ "I" in a quote is its speaker; "we" is the speaker's organisation (or the speaker,
+    when a group speaks)."""
+    quote = facts.asserted_by(offset, offset + 1)
+    if quote is None or quote.speaker is None:
+        return None
+    speaker = facts.actor(quote.speaker)
+    if FIRST_PERSON[pronoun] == "singular" or speaker.type != "person":
+        return speaker
+    organisation = next((r.organization for r in speaker.roles if r.organization), None)
+    return facts.actor(organisation) if organisation else None
 
 
 def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:

@@ -69,10 +69,15 @@ def subject_heads(verb: Token) -> list[Token]:
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not subjects and verb.dep_ in {"conj", "xcomp", "advcl", "acomp"} and verb.head != verb:
+    if subjects or verb.head == verb:
+        return subjects
+    if verb.dep_ in {"conj", "xcomp", "advcl", "acomp"}:
         # "broke away from X and formed …", "is likely to fund …": a shared subject
         return subject_heads(verb.head)
-    return subjects
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        # "its determination to defeat ISIL", "the Coalition's strategy to defeat ISIL"
+        return [c for c in verb.head.children if c.dep_ == "poss"]
+    return []
 
 
 def object_heads(verb: Token) -> list[Token]:
