@@ -144,11 +144,15 @@ def _print_demo_scores(scores: dict[str, Any], console: Console) -> None:
     )
     for column in ("facts", "precision", "recall", "F1", "note"):
         table.add_column(column, justify="left" if column in ("facts", "note") else "right")
-    entities, quotes = scores["entities"], scores["quotes"]
-    table.add_row("actors", *_prf(entities), "")
+    quotes, events = scores["quotes"], scores["events"]
+    table.add_row("actors", *_prf(scores["entities"]), "")
     table.add_row(
         "quotes", *_prf(quotes), f"speaker right on {quotes['attribution_accuracy']:.0%} of matches"
     )
+    table.add_row("relations", *_prf(scores["relations"]), "")
+    dates = events["accuracy"]["date"]
+    note = f"date right on {dates:.0%} of matches" if dates is not None else ""
+    table.add_row("events", *_prf(events), note)
     console.print(table)
 
 

@@ -135,9 +135,23 @@ def score_demo(predicted: list[Article]) -> dict[str, Any]:
     """What `newsgraph demo` found, scored against the demo corpus's gold."""
     articles = gold.load(Path("demo"))
     gold_actors = {a.record.id: entities.gold_from_contract(a.gold["actors"]) for a in articles}
+    by_id = {a.record.id: a for a in articles}
+    found_relations = relations.RelationScore()
+    found_events = events.EventScore()
+    for article in predicted:
+        wanted = by_id[article.article.id].gold
+        relations.score_article(
+            relations.predicted(article),
+            relations.gold_from_contract(wanted),
+            found_relations,
+            article.article.id,
+        )
+        events.score_article(article, wanted, found_events)
     return {
         "entities": entities.total(score_entities(predicted, gold_actors)).as_dict(),
         "quotes": score_quotes(predicted, articles).as_dict(),
+        "relations": found_relations.as_dict(),
+        "events": found_events.as_dict(),
     }
 
 
