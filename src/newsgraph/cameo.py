@@ -156,11 +156,12 @@ PLOVER_SUBCODES: dict[str, str] = {
     "057": "AGREE",  # sign formal agreement
     "0813": "RETREAT",  # ease curfew
     "0814": "RETREAT",  # ease state of emergency or martial law
-    "084": "RETREAT",  # return, release
+    "084": "CONCEDE",  # return, release: prisoners freed are a concession, not a retreat
     "085": "RETREAT",  # ease economic sanctions, boycott, embargo
     "086": "RETREAT",  # allow international involvement
-    "087": "RETREAT",  # de-escalate: 0871 ceasefire, 0872 ease blockade, 0873 demobilize,
+    "087": "RETREAT",  # de-escalate: 0872 ease blockade, 0873 demobilize,
     #                    0874 retreat or surrender militarily
+    "0871": "AGREE",  # declare truce, ceasefire: news reports a truce signed as an agreement
     "163": "SANCTION",  # impose embargo, boycott or sanctions
     "1712": "ASSAULT",  # destroy property
     "175": "ASSAULT",  # use tactics of violent repression

@@ -107,8 +107,19 @@ def extract_events(facts: ArticleFacts) -> None:
     facts.events.extend(_event(facts, d) for d in drafts)
 
 
+_STATING = {"warn", "deny", "insist", "claim"}  # with a clause they report speech, not acts
+
+
 def _draft(facts: ArticleFacts, context: Context, token: Token) -> Draft | None:
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return None  # "March" in "March 13"
     kind = word_kind(token)
+    stating = kind == "verb" and token.lemma_.lower() in _STATING
+    petrarch = facts.resources.any_event_verb  # PETRARCH codes every verb, statements too
+    if stating and not petrarch and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "Renn warned that …" is a quote; "threatened to bomb" an event
+    if kind == "noun" and _manner_of_event(token):
+        return None  # "arrested 11 men in a raid": one event, the arrest
     if kind == "verb":
         found = _verb_code(token, facts.resources)
     elif kind == "noun":
@@ -156,16 +167,27 @@ def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
     verbs = resources.verb_lexicon()
     found = verbs.lookup(f"{lemma} {particle}", obj, prep) if particle else None
     found = found or verbs.lookup(lemma, obj, prep)
-    if found is None or found[0].startswith("01") or found[1] == "OTHER":
-        if fallback is None:
-            return None
-        found = (fallback, plover_type(fallback))
-    return found
+    unusable = found is None or found[0].startswith("01") or found[1] == "OTHER"
+    # The dictionary refines our code within its family ("withdraw from" 0874 for 087); a
+    # code of another family ("arrest members" as an abduction) is a pattern misfiring.
+    misfired = found is not None and fallback is not None and found[0][:2] != fallback[:2]
+    if fallback is not None and (unusable or (misfired and not resources.any_event_verb)):
+        return fallback, plover_type(fallback)
+    return None if unusable else found
 
 
 @cache
 def _event_verbs() -> dict[str, str]:
     return lexicons.mapping("event_verbs.tsv")
+
+
+def _manner_of_event(noun: Token) -> bool:
+    """The noun says how another event happened: "arrested … in a raid"."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "during", "after"}:
+        return False
+    verb = head.head
+    return verb.lemma_.lower() in _event_verbs() and verb is not noun
 
 
 def _noun_code(noun: Token) -> tuple[str, str] | None:
@@ -194,7 +216,9 @@ def _noun_agents(noun: Token) -> list[Token]:
     hosts = [noun]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a pair of attacks … by X"
         hosts.append(noun.head.head)
-    agents = [a for host in hosts for word in ("by", "from") for a in prep_objects(host, word)]
+    agents = [
+        a for host in hosts for word in ("by", "from", "between") for a in prep_objects(host, word)
+    ]
     agents += [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod"}]
     return agents
 
@@ -416,6 +440,8 @@ def _according_to(sentence: Span) -> str | None:
 
 
 def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
+    """Join the draft to the event it reports again, or add it as a new event; "the truce"
+    with no truce reported before refers to one reported elsewhere and adds nothing."""
     for earlier in reversed(drafts):
         if earlier.type != draft.type:
             continue
@@ -427,7 +453,8 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
             _absorb(earlier, draft)
             return
         break
-    drafts.append(draft)
+    if not draft.anaphoric:
+        drafts.append(draft)
 
 
 def _sentence_gap(earlier: Draft, later: Draft) -> int:

@@ -35,7 +35,7 @@ _AT = {"in", "on", "during"}
 
 def modality(trigger: Token) -> Modality:
     """How the sentence asserts the fact the trigger states."""
-    if _hypothetical(trigger):
+    if _hypothetical(trigger) or _scheduled(trigger):
         return "predicted"
     tokens = _governing(trigger)
     words = {
@@ -52,6 +52,16 @@ def modality(trigger: Token) -> Modality:
     if words & _FUTURE or lemmas & _PREDICTING_HEADS:
         return "predicted"
     return "asserted"
+
+
+def _scheduled(trigger: Token) -> bool:
+    """ "the army is to pull back": an arrangement for the future."""
+    head = trigger.head
+    return (
+        trigger.dep_ == "xcomp"
+        and head.lemma_.lower() == "be"
+        and any(c.lower_ == "to" and c.dep_ == "aux" for c in trigger.children)
+    )
 
 
 def _hypothetical(trigger: Token) -> bool:
