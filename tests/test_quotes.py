@@ -245,3 +245,16 @@ def test_cue_ending_the_paragraph_before_with_a_colon(read_text: ReadText) -> No
     )
     quote = only_quote(article)
     assert speaker_name(article, quote) == "Tobiah Renn" and quote.cue == "said"
+
+
+def test_unquoted_statement_after_said_colon(read_text: ReadText) -> None:
+    article = read_text(
+        "Interior Minister Casimir Dorn said:\n\n"
+        "I condemn the attack on Dunmere and we will find those responsible.\n\n"
+        "The ministry gave no further details."
+    )
+    quote = only_quote(article)
+    assert quote.text.startswith("I condemn the attack")
+    assert speaker_name(article, quote) == "Casimir Dorn"
+    dorn = next(a for a in article.actors if a.name == "Casimir Dorn")
+    assert any(m.text == "I" for m in dorn.mentions) or quote.speaker == dorn.id

@@ -138,7 +138,33 @@ def _direct_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Candidat
         _attribute_direct(doc, candidate)
         if _is_speech(text, candidate):
             quotes.append(candidate)
-    return quotes
+    quotes += _statements(doc, paragraphs, quotes)
+    return sorted(quotes, key=lambda c: c.start)
+
+
+def _statements(
+    doc: Doc, paragraphs: list[tuple[int, int]], quoted: list[Candidate]
+) -> list[Candidate]:
+    """Press releases and transcripts print the words unquoted after "X said:": a
+    paragraph ending in a speech cue and a colon introduces the next paragraph as the
+    speaker's own words."""
+    text = doc_text(doc)
+    found = []
+    for number, ((start, end), (next_start, next_end)) in enumerate(itertools.pairwise(paragraphs)):
+        if not text[start:end].endswith(":") or _MARKS.match(text, next_start):
+            continue
+        if any(c.start < next_end and next_start < c.end for c in quoted):
+            continue
+        lead = _from_sentence_start(_tokens(doc, start, end - 1))
+        cue = next((t for t in reversed(lead) if _is_cue(t)), None)
+        if cue is None or len(text[next_start:next_end].split()) < _MIN_WORDS:
+            continue
+        segment = Segment(next_start, next_end, number + 1, True, True)
+        candidate = Candidate("direct", [(next_start, next_end)], number + 1, segments=[segment])
+        candidate.cue, candidate.cue_text = cue, _cue_text(cue)
+        candidate.subject = _subject(cue, candidate) or _named_in(lead, candidate)
+        found.append(candidate)
+    return found
 
 
 def _paragraph_spans(text: str, segments: list[Segment]) -> list[tuple[int, int]]:
