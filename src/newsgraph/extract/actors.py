@@ -1,11 +1,19 @@
-"""Actors: named-entity mentions merged within one article into typed actors with aliases.
+"""Actors: the article's mentions of people, groups, governments and places, merged into
+typed actors with aliases.
 
-Mentions come from spaCy's NER; they are grouped by normalised name, then surnames join
-their full names ("Castellane" -> "Mira Castellane") and acronyms their expansions ("HLF" ->
-"Harrow Liberation Front"). Every further occurrence of a known name in the text becomes a
-mention too, so NER misses later in the article are still counted.
+The way of a mention:
+1. spaCy's NER, trimmed to the name and repaired where the small model errs (long
+   organisation names cut short, people tagged as organisations or works of art, "OSD-H"
+   split at its hyphen, demonym adjectives and portfolio words taken for names);
+2. names the Phoenix gazetteer knows and NER missed, and people NER missed altogether;
+3. grouped by normalised name, then joined: acronyms and their expansions ("ISIS" = "Islamic
+   State of Iraq and Syria"), countries by ISO code ("U.S." = "United States"), surnames
+   ("Castellane" = "Mira Castellane"), head words ("the Front"), variants ("Afghan Taliban");
+4. group nouns that stand for actors ("the Velmoran army", "rebels", "civilians");
+5. typed (NER label, data/actor_words.tsv, countries, cities) and enriched by the gazetteer
+   (CAMEO codes, armed group or government).
+Every further occurrence of a known name becomes a mention too.
 """
-
 from __future__ import annotations
 
 import bisect
