@@ -14,6 +14,7 @@ The way of a mention:
    (CAMEO codes, armed group or government).
 Every further occurrence of a known name becomes a mention too.
 """
+
 from __future__ import annotations
 
 import bisect
