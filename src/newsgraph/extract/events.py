@@ -145,6 +145,11 @@ def _draft(facts: ArticleFacts, context: Context, token: Token) -> Draft | None:
     if kind == "verb":
         draft.actors = _resolved(facts, context, subject_heads(token))
         draft.targets = _resolved(facts, context, object_heads(token))
+        if not draft.targets:  # "met with Gondor", "fired on the convoy", "talks to X"
+            heads = [
+                t for word in (*_TARGET_PREPS, "with", "to") for t in prep_objects(token, word)
+            ]
+            draft.targets = [a for a in _resolved(facts, context, heads) if a.type != "location"]
     else:
         draft.actors = _resolved(facts, context, _noun_agents(token))
         draft.actors = [a for a in draft.actors if a.type != "location"]
@@ -298,8 +303,9 @@ def _date_parser(published: dt.datetime | None) -> Any:
 def _place(facts: ArticleFacts, draft: Draft, countries: frozenset[str]) -> Place | None:
     """The most specific place the trigger's phrases name, else its sentence's first."""
     near: list[ActorDraft] = []
+    preps = _PLACE_PREPS | {"from"} if draft.type == "RETREAT" else _PLACE_PREPS  # withdrew from X
     for token in draft.trigger.subtree:
-        if token.dep_ == "pobj" and token.head.lower_ in _PLACE_PREPS:
+        if token.dep_ == "pobj" and token.head.lower_ in preps:
             actor = facts.actor_at(token.idx, token.idx + len(token))
             if actor is not None and actor.type in {"location", "state"} and actor not in near:
                 near.append(actor)
