@@ -258,3 +258,10 @@ def test_unquoted_statement_after_said_colon(read_text: ReadText) -> None:
     assert speaker_name(article, quote) == "Casimir Dorn"
     dorn = next(a for a in article.actors if a.name == "Casimir Dorn")
     assert any(m.text == "I" for m in dorn.mentions) or quote.speaker == dorn.id
+
+
+def test_an_unnamed_spokesman_speaks_for_his_organisation(read_text: ReadText) -> None:
+    article = read_text(
+        '"The border stays closed," a spokesman for the Velmoran Interior Ministry said.'
+    )
+    assert speaker_name(article, only_quote(article)) == "Velmoran Interior Ministry"

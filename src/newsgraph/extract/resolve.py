@@ -31,6 +31,8 @@ GROUP_TYPES = {"organization", "armed_group", "government", "state"}
 PARENT_NOUNS = {"affiliate", "branch", "wing", "franchise", "arm", "offshoot", "proxy"}
 _NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det", "poss", "case"}
 _RELATIVES = {"who", "which", "that", "whom"}
+_VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
+           "sources", "representative", "aide"}  # fmt: skip
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
 _FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "mrs", "ms", "miss", "madam"}
 _MALE_WORDS = {"spokesman", "chairman", "congressman", "mr", "sir"}
@@ -76,6 +78,8 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
                 return actor
     if head.pos_ == "PRON":
         actor = resolve_pronoun(facts, head.lower_, head.idx, context)
+    elif head.lower_ in _VOICES and (voiced := _voiced(facts, head, context)) is not None:
+        return voiced
     elif head.pos_ in {"NOUN", "PROPN"} and _is_definite(head):
         actor = resolve_nominal(facts, head, context)
     else:
@@ -233,3 +237,21 @@ def _detector() -> Any:
     import gender_guesser.detector as gender_guesser
 
     return gender_guesser.Detector(case_sensitive=False)
+
+
+def _voiced(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
+    """ "a spokesman for the ministry", "a Foreign Office spokesman": the organisation speaks
+    through an unnamed voice (a named spokesman is found by his name or role instead)."""
+    owners = [c for c in head.children if c.dep_ in {"compound", "poss", "nmod"}]
+    owners += [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in {"for", "of", "at"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for owner in owners:
+        actor = actor_for_token(facts, owner, context)
+        if actor is not None and actor.type in GROUP_TYPES:
+            return actor
+    return None
