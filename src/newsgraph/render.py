@@ -84,8 +84,7 @@ def _actors_table(actors: list[Actor]) -> Table | Text:
     if not actors:
         return Text("No actors found.", style="dim")
     table = Table(title="Actors", title_justify="left", expand=True)
-    for column in ("id", "name", "type", "aliases", "roles", "mentions"):
-        table.add_column(column, overflow="fold")
+    _columns(table, id=1, name=3, type=2, aliases=3, roles=3, mentions=1)
     for actor in actors:
         roles = "; ".join(
             r.title + (f" ({r.organization_name})" if r.organization_name else "")
@@ -106,8 +105,7 @@ def _relations_table(article: Article, names: dict[str, str]) -> Table | Text:
     if not article.relations:
         return Text("No relations found.", style="dim")
     table = Table(title="Relations", title_justify="left", expand=True)
-    for column in ("subject", "predicate", "object", "when", "modality", "asserted by", "evidence"):
-        table.add_column(column, overflow="fold")
+    _columns(table, subject=2, predicate=2, object=2, when=1, modality=1, asserted_by=2, evidence=6)
     for rel in article.relations:
         when = "–".join(p for p in (rel.since, rel.until) if p) or ""
         table.add_row(
@@ -126,8 +124,7 @@ def _events_table(article: Article, names: dict[str, str]) -> Table | Text:
     if not article.events:
         return Text("No events found.", style="dim")
     table = Table(title="Events", title_justify="left", expand=True)
-    for column in ("type", "who", "whom", "when", "where", "casualties", "evidence"):
-        table.add_column(column, overflow="fold")
+    _columns(table, type=2, who=2, whom=2, when=2, where=2, casualties=3, evidence=5)
     for event in article.events:
         casualties = "; ".join(
             f"{f.count} {f.who or ''} {f.kind}".strip() + (f" (per {f.source})" if f.source else "")
@@ -163,6 +160,13 @@ def _quotes_table(article: Article, names: dict[str, str]) -> Table | Text:
             escape(_squash(quote.text, 400)),
         )
     return table
+
+
+def _columns(table: Table, **ratios: int) -> None:
+    """Columns sharing the width by ratio: evidence gets room, labels do not wrap mid-word."""
+    for name, ratio in ratios.items():
+        label = name.replace("_", " ")
+        table.add_column(label, ratio=ratio, overflow="fold", min_width=max(ratio * 3, len(label)))
 
 
 def _squash(text: str, limit: int = 240) -> str:
