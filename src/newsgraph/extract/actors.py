@@ -87,6 +87,7 @@ def extract_actors(facts: ArticleFacts) -> None:
     _merge_surnames(groups)
     _merge_head_words(groups)
     _merge_variants(groups)
+    _merge_known(groups, facts)
     for key in [k for k, group in groups.items() if all(c.label in _WEAK_LABELS for c in group)]:
         del groups[key]
     taken = [(c.start, c.end) for group in groups.values() for c in group]
@@ -582,6 +583,23 @@ def _merge_head_words(groups: dict[str, list[Candidate]]) -> None:
         if named:
             target = min(named, key=lambda name: len(name.split()))
             groups[target].extend(groups.pop(key))
+
+
+def _merge_known(groups: dict[str, list[Candidate]], facts: ArticleFacts) -> None:
+    """Two names of one gazetteer entry ("ISIS" and "Islamic State") are one organisation.
+    Places are left alone: the dictionaries file cities under their country."""
+    gazetteer = facts.resources.actor_gazetteer()
+    by_entry: dict[str, str] = {}
+    for key in list(groups):
+        if not _org_like(groups[key]) or key not in groups:
+            continue
+        entry = next((e for c in groups[key] if (e := gazetteer.lookup(c.surface))), None)
+        if entry is None or entry.type == "person":
+            continue
+        if entry.name in by_entry:
+            groups[by_entry[entry.name]].extend(groups.pop(key))
+        else:
+            by_entry[entry.name] = key
 
 
 def _merge_variants(groups: dict[str, list[Candidate]]) -> None:

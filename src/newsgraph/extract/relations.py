@@ -38,6 +38,11 @@ from newsgraph.extract.syntax import (
 from newsgraph.model import SYMMETRIC_PREDICATES, Evidence, Predicate, Relation, Role
 
 _ACTING_TYPES = GROUP_TYPES | {"person"}
+# Nouns of what a clause's subject does or keeps ("consulted X during the negotiations
+# with Y", "keep ties with Y"); an "affiliate" in a clause is not its subject's.
+_HELD_BY_CLAUSE = {"tie", "ties", "link", "links", "relationship", "talk", "talks",
+                   "negotiation", "fight", "war", "battle", "support", "alliance", "allegiance",
+                   "loyalty"}  # fmt: skip
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
 
@@ -269,7 +274,7 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
         return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if noun.dep_ in {"pobj", "dobj"} and noun.head.pos_ in {"VERB", "AUX", "ADP"}:
+    if noun.lemma_.lower() in _HELD_BY_CLAUSE and noun.dep_ in {"pobj", "dobj"}:
         # "consulted X during the negotiations with Y", "keep ties with Y": the clause's
         # subject holds the talks, the ties
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head

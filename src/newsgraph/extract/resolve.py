@@ -110,9 +110,15 @@ def offshoot_of(facts: ArticleFacts, parent: ActorDraft) -> ActorDraft | None:
         if actor is parent or actor.type not in GROUP_TYPES:
             continue
         names = (actor.name, *actor.aliases)
-        if any(n.startswith(p) and n != p for n in names for p in prefixes):
+        if any(n.startswith(p) and _branch_suffix(n[len(p) :]) for n in names for p in prefixes):
             return actor
     return None
+
+
+def _branch_suffix(rest: str) -> bool:
+    """ "-K", " – Harrow Province", " in the Arabian Peninsula": what names a branch; not
+    " of Iraq and Syria", which spells the parent out."""
+    return rest.startswith(("-", "–", "—", " -", " –", " —", " in "))
 
 
 def _name_tokens(head: Token) -> list[Token]:
