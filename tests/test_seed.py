@@ -1,5 +1,5 @@
 """The seed article (../shared/seed, read from there, never copied): every quote found with
-the right speaker. Our annotation of it, tests/gold/seed, holds offsets and first words only."""
+the right speaker. Our annotation of it, tests/gold/seed_article, holds offsets and first words only."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from newsgraph.pipeline import Analyzer
 
 from .conftest import SEED, needs_shared
 
-SEED_GOLD = Path(__file__).parent / "gold" / "seed"
+SEED_GOLD = Path(__file__).parent / "gold" / "seed_article"
 
 
 def test_seed_gold_keeps_no_article_text() -> None:
