@@ -1,5 +1,6 @@
 """The seed article (../shared/seed, read from there, never copied): every quote found with
-the right speaker. Our annotation of it, tests/gold/seed_article, holds offsets and first words only."""
+the right speaker. Our annotation of it, tests/gold/seed_article, holds offsets and first
+words only."""
 
 from __future__ import annotations
 
