@@ -142,21 +142,32 @@ def _draft(facts: ArticleFacts, context: Context, token: Token) -> Draft | None:
         asserted_by=quote.speaker if quote else None,
         anaphoric=kind == "noun" and any(c.lower_ in {"the", "these", "this"} for c in token.lefts),
     )
-    if kind == "verb":
-        draft.actors = _resolved(facts, context, subject_heads(token))
-        draft.targets = _resolved(facts, context, object_heads(token))
-        if not draft.targets:  # "met with Gondor", "fired on the convoy", "talks to X"
-            heads = [
-                t for word in (*_TARGET_PREPS, "with", "to") for t in prep_objects(token, word)
-            ]
-            draft.targets = [a for a in _resolved(facts, context, heads) if a.type != "location"]
-    else:
-        draft.actors = _resolved(facts, context, _noun_agents(token))
-        draft.actors = [a for a in draft.actors if a.type != "location"]
-        targets = [t for word in _TARGET_PREPS for t in prep_objects(token, word)]
-        draft.targets = _resolved(facts, context, targets)
-    draft.targets = [t for t in draft.targets if t not in draft.actors]
+    ends = _verb_ends if kind == "verb" else _noun_ends
+    draft.actors, targets = ends(facts, context, token)
+    draft.targets = [t for t in targets if t not in draft.actors]
     return draft
+
+
+def _verb_ends(
+    facts: ArticleFacts, context: Context, verb: Token
+) -> tuple[list[ActorDraft], list[ActorDraft]]:
+    """Who did it (subject, or "by X") and to whom (object, else "met with Gondor", "fired
+    on the convoy"; a place is where, not whom)."""
+    actors = _resolved(facts, context, subject_heads(verb))
+    targets = _resolved(facts, context, object_heads(verb))
+    if not targets:
+        heads = [t for word in (*_TARGET_PREPS, "with", "to") for t in prep_objects(verb, word)]
+        targets = [a for a in _resolved(facts, context, heads) if a.type != "location"]
+    return actors, targets
+
+
+def _noun_ends(
+    facts: ArticleFacts, context: Context, noun: Token
+) -> tuple[list[ActorDraft], list[ActorDraft]]:
+    """ "attacks by X on Y", "X's offensive against Y"."""
+    actors = [a for a in _resolved(facts, context, _noun_agents(noun)) if a.type != "location"]
+    targets = [t for word in _TARGET_PREPS for t in prep_objects(noun, word)]
+    return actors, _resolved(facts, context, targets)
 
 
 def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
