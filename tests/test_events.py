@@ -78,6 +78,7 @@ def test_ranges_words_injured_and_abducted(read_text: ReadText) -> None:
         ("Liesl Orvana met Teodor Hadrava in Valdris on Wednesday.", "CONSULT"),
         ("The Harrow Liberation Front demanded the release of its men on Wednesday.", "REQUEST"),
         ("The Velmoran army withdrew its troops from Rask on Sunday.", "RETREAT"),
+        ("The Velmoran army moved two battalions to Port Anselm on Sunday.", "MOBILIZE"),
         ("The Greyhaven Relief Trust delivered food to Halbrook on Saturday.", "AID"),
         ("The Harrow Liberation Front threatened to bomb Port Anselm on Monday.", "THREATEN"),
         ("The Velmoran government signed an agreement with the Harrow Liberation Front.", "AGREE"),
@@ -86,6 +87,11 @@ def test_ranges_words_injured_and_abducted(read_text: ReadText) -> None:
 def test_event_kinds(read_text: ReadText, text: str, event_type: str) -> None:
     article = read_text(text, published=FRIDAY)
     assert event_type in {e.type for e in article.events}, article.events
+
+
+def test_moving_without_troops_is_no_event(read_text: ReadText) -> None:
+    article = read_text("The Velmoran army moved on after the ceremony in Port Anselm on Sunday.")
+    assert [e for e in article.events if e.type == "MOBILIZE"] == []
 
 
 def test_a_predicted_attack_is_no_event(read_text: ReadText) -> None:

@@ -179,6 +179,9 @@ def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
         return None
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
     obj = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"), None)
+    needed = _needed_objects().get(lemma)
+    if needed and obj not in needed and not resources.any_event_verb:
+        return None  # "moved on", "sent a letter": not a troop movement
     prep = next((c.lower_ for c in verb.children if c.dep_ == "prep"), None)
     verbs = resources.verb_lexicon()
     found = verbs.lookup(f"{lemma} {particle}", obj, prep) if particle else None
@@ -195,6 +198,12 @@ def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
 @cache
 def _event_verbs() -> dict[str, str]:
     return lexicons.mapping("event_verbs.tsv")
+
+
+@cache
+def _needed_objects() -> dict[str, frozenset[str]]:
+    rows = lexicons.rows("event_verbs.tsv")
+    return {row[0].casefold(): frozenset(row[2].split("|")) for row in rows if len(row) > 2}
 
 
 def _manner_of_event(noun: Token) -> bool:
