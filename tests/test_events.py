@@ -147,3 +147,17 @@ def test_geocoding_offline() -> None:
     assert kabul.lat is not None and abs(kabul.lat - 34.53) < 0.1
     assert geocode("Afghanistan").country == "AF"
     assert geocode("Port Idris").country is None  # fiction stays a name
+
+
+def test_two_parties_and_what_a_threat_targets(read_text: ReadText) -> None:
+    article = read_text(
+        "The Velmoran government and the Harrow Liberation Front signed a truce in Valdris on "
+        "Friday. A statement threatened to bomb Port Anselm on Monday.",
+        published=FRIDAY,
+    )
+    agree = only_event(article, "AGREE")
+    assert (names(article, agree.actors), names(article, agree.targets)) == (
+        ["Velmoran government"],
+        ["Harrow Liberation Front"],
+    )
+    assert names(article, only_event(article, "THREATEN").targets) == ["Port Anselm"]

@@ -158,6 +158,29 @@ def _verb_ends(
     if not targets:
         heads = [t for word in (*_TARGET_PREPS, "with", "to") for t in prep_objects(verb, word)]
         targets = [a for a in _resolved(facts, context, heads) if a.type != "location"]
+    for clause in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+        if targets:
+            break
+        # "threatened to bomb Port Anselm", "demanded that the HLF hand over …"
+        heads = object_heads(clause) if clause.dep_ == "xcomp" else subject_heads(clause)
+        targets = _resolved(facts, context, heads)
+    return _dyad(verb, actors, targets)
+
+
+_DYADIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def _dyad(
+    trigger: Token, actors: list[ActorDraft], targets: list[ActorDraft]
+) -> tuple[list[ActorDraft], list[ActorDraft]]:
+    """ "X and Y signed a truce", "talks between X and Y": the first party acts, the
+    others are its counterparts."""
+    if not targets and len(actors) > 1:
+        code = _event_verbs().get(trigger.lemma_.lower()) or _event_nouns().get(
+            trigger.lemma_.lower()
+        )
+        if code is not None and plover_type(code) in _DYADIC:
+            return actors[:1], actors[1:]
     return actors, targets
 
 
@@ -167,7 +190,7 @@ def _noun_ends(
     """ "attacks by X on Y", "X's offensive against Y"."""
     actors = [a for a in _resolved(facts, context, _noun_agents(noun)) if a.type != "location"]
     targets = [t for word in _TARGET_PREPS for t in prep_objects(noun, word)]
-    return actors, _resolved(facts, context, targets)
+    return _dyad(noun, actors, _resolved(facts, context, targets))
 
 
 def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
