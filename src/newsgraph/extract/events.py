@@ -79,9 +79,7 @@ class Draft:
 
 
 def extract_events(facts: ArticleFacts) -> None:
-    context = Context(
-        speakers=[(q.spans[0].start, facts.actor(q.speaker)) for q in facts.quotes if q.speaker]
-    )
+    context = Context.after_quotes(facts)
     published = _published(facts.record.published)
     countries = frozenset(
         code for a in facts.actors if a.type == "state" and (code := country_code(a.name))

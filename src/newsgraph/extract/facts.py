@@ -122,10 +122,7 @@ class ArticleFacts:
     def mentions_before(self, offset: int) -> Iterator[tuple[int, int, str]]:
         """The mentions that end before `offset`, nearest first (callers stop early)."""
         index = bisect.bisect_left(self._mentions, (offset, -1, ""))
-        for mention in reversed(self._mentions[max(0, index - 1) : index]):
-            if mention[1] <= offset:
-                yield mention
-        for position in range(index - 2, -1, -1):
+        for position in range(index - 1, -1, -1):
             if self._mentions[position][1] <= offset:
                 yield self._mentions[position]
 

@@ -79,7 +79,7 @@ def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
 
 
 def extract_relations(facts: ArticleFacts) -> None:
-    context = _context(facts)
+    context = Context.after_quotes(facts)
     found: list[Relation] = []
     triggers = {word for _, word in patterns()}
     for token in facts.tokens():
@@ -92,15 +92,6 @@ def extract_relations(facts: ArticleFacts) -> None:
                 found.extend(_relations(facts, context, pattern, token))
     found.extend(_role_relations(facts))
     facts.relations.extend(_deduplicated(found))
-
-
-def _context(facts: ArticleFacts) -> Context:
-    speakers = [
-        (quote.spans[0].start, facts.actor(quote.speaker))
-        for quote in facts.quotes
-        if quote.speaker
-    ]
-    return Context(speakers=speakers)
 
 
 def _condition_holds(pattern: Pattern, trigger: Token) -> bool:

@@ -48,6 +48,13 @@ class Context:
     def is_quoted(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)
 
+    @classmethod
+    def after_quotes(cls, facts: ArticleFacts) -> Context:
+        """The context of the stages after quotes: every quote's speaker, where it spoke."""
+        return cls(
+            speakers=[(q.spans[0].start, facts.actor(q.speaker)) for q in facts.quotes if q.speaker]
+        )
+
 
 def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
     """The actor that the noun phrase headed by `head` refers to, or None."""
