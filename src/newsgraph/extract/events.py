@@ -36,6 +36,7 @@ from newsgraph.extract.facts import ActorDraft, ArticleFacts, Resources
 from newsgraph.extract.provenance import modality, sentence_of
 from newsgraph.extract.resolve import Context, actor_for_token
 from newsgraph.extract.syntax import (
+    according_to,
     date_phrases,
     object_heads,
     prep_objects,
@@ -471,15 +472,13 @@ def _who(noun: Token) -> str:
 
 
 def _according_to(sentence: Span) -> str | None:
+    """The source the sentence's "according to" names, as written ("Associated Press")."""
     for token in sentence:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc):
-            to = token.doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            if to.lower_ == "to" and objects:
-                head = objects[0]
-                first = min(t.i for t in head.subtree if t.dep_ != "det" or t.i != head.left_edge.i)
-                phrase = head.doc[first : head.right_edge.i + 1].text
-                return re.sub(r"^(?:the|The)\s+", "", phrase).strip(" ,.")
+        head = according_to(token)
+        if head is not None:
+            first = min(t.i for t in head.subtree if t.dep_ != "det" or t.i != head.left_edge.i)
+            phrase = head.doc[first : head.right_edge.i + 1].text
+            return re.sub(r"^(?:the|The)\s+", "", phrase).strip(" ,.")
     return None
 
 

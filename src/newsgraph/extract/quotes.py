@@ -27,7 +27,7 @@ from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import sentence_of
 from newsgraph.extract.resolve import Context, actor_for_token
-from newsgraph.extract.syntax import doc_text
+from newsgraph.extract.syntax import according_to, doc_text
 from newsgraph.model import Quote, QuoteKind
 from newsgraph.model import Span as TextSpan
 
@@ -250,7 +250,7 @@ def _attribute_direct(doc: Doc, candidate: Candidate) -> None:
     before its first; the cue's subject is the speaker to resolve."""
     for zone in _zones(doc, candidate.segments):
         for token in zone:
-            source = _according_to(token)
+            source = according_to(token)
             if source is not None:
                 candidate.cue, candidate.cue_text, candidate.subject = token, "according to", source
                 return
@@ -341,7 +341,7 @@ def _reported_speech(doc: Doc, direct: list[Candidate]) -> Iterator[Candidate]:
                     candidate.cue, candidate.cue_text = token, _cue_text(token)
                     candidate.subject = _subject(token, candidate) or speaker
                     yield candidate
-        source = _according_to(token)
+        source = according_to(token)
         if source is not None and not any(c.cue is token for c in direct):
             candidate = _according_quote(doc, token, source, direct)
             if candidate is not None:
@@ -417,20 +417,6 @@ def _with_fragments(doc: Doc, start: int, end: int, direct: list[Candidate]) -> 
 
 def _negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
-
-
-def _according_to(token: Token) -> Token | None:
-    """The source of "according to X", when `token` is its "according"."""
-    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
-        return None
-    to = token.doc[token.i + 1]
-    if to.lower_ != "to":
-        return None
-    objects = [c for c in (*to.children, *token.children) if c.dep_ == "pobj"]
-    if objects:
-        return objects[0]
-    following = to.nbor(1) if to.i + 1 < len(to.doc) else None
-    return following if following is not None and following.pos_ in {"PROPN", "NOUN"} else None
 
 
 # Shared --------------------------------------------------------------------------------

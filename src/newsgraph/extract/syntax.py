@@ -1,4 +1,4 @@
-"""Small readings of the dependency parse shared by the relation and event stages."""
+"""Small readings of the dependency parse shared by the extraction stages."""
 
 from __future__ import annotations
 
@@ -116,3 +116,17 @@ def noun_phrase(head: Token) -> Span:
             break
         first = left.left_edge.i
     return head.doc[first : head.i + 1]
+
+
+def according_to(token: Token) -> Token | None:
+    """The source of "according to X", when `token` is its "according"."""
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc):
+        return None
+    to = token.doc[token.i + 1]
+    if to.lower_ != "to":
+        return None
+    objects = [c for c in (*to.children, *token.children) if c.dep_ == "pobj"]
+    if objects:
+        return objects[0]
+    following = to.nbor(1) if to.i + 1 < len(to.doc) else None
+    return following if following is not None and following.pos_ in {"PROPN", "NOUN"} else None
