@@ -27,6 +27,20 @@ def _no_progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
     yield from items
 
 
+def _gold(
+    path: Path,
+    from_contract: Callable[[dict[str, Any]], T],
+    from_re3d: Callable[[re3d.GoldDocument], T],
+) -> tuple[list[Record], dict[str, T]]:
+    """The records of a gold set and, by record id, what each scorer needs of its gold:
+    contract-shaped gold sets and re3d folders alike."""
+    if gold.is_contract_gold(path):
+        articles = gold.load(path)
+        return [a.record for a in articles], {a.record.id: from_contract(a.gold) for a in articles}
+    documents = re3d.load(path)
+    return [d.record for d in documents], {d.record.id: from_re3d(d) for d in documents}
+
+
 def _articles(
     records: list[Record], progress: Progress[Any], errors: list[str]
 ) -> Iterator[Article]:
@@ -42,14 +56,9 @@ def evaluate_entities(
     gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
 ) -> dict[str, Any]:
     """Entity precision/recall/F1 per class, for newsgraph and the bare spaCy NER."""
-    if gold.is_contract_gold(gold_path):
-        articles = gold.load(gold_path)
-        records = [a.record for a in articles]
-        gold_actors = {a.record.id: entities.gold_from_contract(a.gold["actors"]) for a in articles}
-    else:
-        documents = re3d.load(gold_path)
-        records = [d.record for d in documents]
-        gold_actors = {d.record.id: entities.gold_actors(d) for d in documents}
+    records, gold_actors = _gold(
+        gold_path, lambda g: entities.gold_from_contract(g["actors"]), entities.gold_actors
+    )
     errors: list[str] = []
     ours = score_entities(_articles(records, progress, errors), gold_actors)
     systems = {"newsgraph": ours}
@@ -160,14 +169,7 @@ def evaluate_relations(
 ) -> dict[str, Any]:
     """Relation P/R/F1, overall and per group of predicates."""
     del baseline  # no relation baseline to run beside ours
-    if gold.is_contract_gold(gold_path):
-        articles = gold.load(gold_path)
-        records = [a.record for a in articles]
-        wanted = {a.record.id: relations.gold_from_contract(a.gold) for a in articles}
-    else:
-        documents = re3d.load(gold_path)
-        records = [d.record for d in documents]
-        wanted = {d.record.id: relations.gold_from_re3d(d) for d in documents}
+    records, wanted = _gold(gold_path, relations.gold_from_contract, relations.gold_from_re3d)
     errors: list[str] = []
     score = relations.RelationScore()
     for article in _articles(records, progress, errors):
