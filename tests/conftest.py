@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,40 @@ def read_text(analyzer: Analyzer) -> Callable[..., Article]:
         return result
 
     return run
+
+
+# ---------------------------------------------------------------------- corpus stores
+
+CORPUS_FIXTURE = ROOT / "tests" / "fixtures" / "corpus" / "drisna.jsonl"
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real PostgreSQL server for the session, from the pgserver wheel; its base URI."""
+    try:
+        import pgserver
+
+        server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
+        uri = server.get_uri()
+    except Exception as error:  # no binaries for this platform, no shared memory, ...
+        pytest.skip(f"PostgreSQL could not start from pgserver: {error}")
+    yield uri
+    server.cleanup()
+
+
+_databases = count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty store location on each backend: a SQLite file or a new database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    base = request.getfixturevalue("postgres_server")
+    import psycopg
+
+    name = f"newsgraph_test_{next(_databases)}"
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    return base.replace("/postgres?", f"/{name}?")

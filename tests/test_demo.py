@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from newsgraph.evaluate import gold
+from newsgraph.store import open_store
 
 PLOVER = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -57,9 +58,15 @@ def test_demo_command_runs_and_scores(tmp_path: Any) -> None:
         capture_output=True,
         text=True,
         timeout=240,
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     articles = [json.loads(line) for line in result.stdout.splitlines()]
     corpus = resources.files("newsgraph.demo").joinpath("articles.jsonl").read_text("utf-8")
     assert len(articles) == len(corpus.strip().splitlines())
     assert "Summary" in result.stderr and "Against the demo gold" in result.stderr
+    assert f"Stored {len(articles)} articles in newsgraph-demo.db" in result.stderr
+    with open_store(str(tmp_path / "newsgraph-demo.db"), create=False) as store:
+        assert store.known_hashes(a["article"]["text_sha256"] for a in articles) == {
+            a["article"]["text_sha256"] for a in articles
+        }

@@ -224,3 +224,86 @@ def test_standard_input_is_plain_text(monkeypatch: pytest.MonkeyPatch) -> None:
     (record,) = read_all("-")
     assert isinstance(record, Record)
     assert record.text == "Kestria recalled its envoy." and record.origin == "<stdin>"
+
+
+# ------------------------------------------------------------------ feeds and archives
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Valdoria Post</title>
+<item><title>Truce in Marnell</title><link>https://example.org/a</link>
+<guid>post-1</guid><pubDate>Tue, 03 Mar 2026 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;The Red Ridge Front said it would honour the truce.&lt;/p&gt;&lt;p&gt;Its
+commander agreed.&lt;/p&gt;</description></item>
+<item><title>No body</title><link>https://example.org/b</link></item>
+</channel></rss>"""
+
+
+def test_rss_entries_become_records(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(RSS, encoding="utf-8")
+    first, second = iter_records([str(path)])
+    assert isinstance(first, Record)
+    assert first.id == "post-1"
+    assert (
+        first.text == "The Red Ridge Front said it would honour the truce.\n\nIts commander agreed."
+    )
+    assert (first.title, first.url, first.published, first.source) == (
+        "Truce in Marnell",
+        "https://example.org/a",
+        "2026-03-03",
+        "Valdoria Post",
+    )
+    assert first.origin == f"{path}#1"
+    assert isinstance(second, ReadError) and second.message == '"text" is empty'
+
+
+def test_an_xml_file_that_is_no_feed_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "notes.xml"
+    path.write_text("<notes>The Harrow Front met in Valdris.</notes>", encoding="utf-8")
+    (record,) = iter_records([str(path)])
+    assert isinstance(record, Record) and "Harrow Front" in record.text
+
+
+def _warc(path: Path, pages: list[tuple[str, bytes, str]]) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for url, body, kind in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.0")
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+def test_warc_html_responses_become_records(tmp_path: Path) -> None:
+    page = (
+        b"<html><head><title>Marnell truce</title></head><body><article><h1>Marnell truce</h1>"
+        b"<p>The Red Ridge Front said on Monday it would honour the truce agreed with the "
+        b"Valdorian army, a spokesman told reporters in the town of Marnell.</p>"
+        b"<p>Commander Ilse Varga said the fighters would withdraw by Friday.</p>"
+        b"</article></body></html>"
+    )
+    path = tmp_path / "crawl.warc.gz"
+    _warc(
+        path,
+        [
+            ("https://example.org/m", page, "text/html"),
+            ("https://x/i.png", b"\x89PNG", "image/png"),
+        ],
+    )
+    (record,) = iter_records([str(path)])
+    assert isinstance(record, Record)
+    assert "Commander Ilse Varga said" in record.text
+    assert record.url == "https://example.org/m"
+    assert record.origin == f"{path}#1"
+
+
+def test_a_broken_warc_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.warc"
+    path.write_bytes(b"this is not an archive")
+    (error,) = iter_records([str(path)])
+    assert isinstance(error, ReadError) and "cannot read the WARC archive" in error.message

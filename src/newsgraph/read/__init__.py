@@ -14,8 +14,10 @@ import msgspec
 
 from newsgraph.model import ReadError, Record
 from newsgraph.read.decode import DecodeError, decode
+from newsgraph.read.feeds import FEED_SUFFIXES, feed_entries
 from newsgraph.read.html import extract_page
 from newsgraph.read.records import RecordError, make_record, parse_published
+from newsgraph.read.warc import is_warc, warc_pages
 
 __all__ = ["SUFFIXES", "RecordError", "iter_records", "make_record"]
 
@@ -23,7 +25,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+WARC_SUFFIXES = frozenset({".warc", ".arc", ".gz"})  # .gz only as .warc.gz or .arc.gz
+SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
+)
 
 Item = Record | ReadError
 Warn = Callable[[str], None]
@@ -61,6 +66,9 @@ def read_file(path: Path, published: str | None = None, warn: Warn = _ignore) ->
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(path, published)
         return
+    if is_warc(path):
+        yield from _fielded(warc_pages(path), str(path), published)
+        return
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -70,6 +78,8 @@ def read_file(path: Path, published: str | None = None, warn: Warn = _ignore) ->
         yield from _read_json(data, str(path), published)
     elif suffix in HTML_SUFFIXES:
         yield from _read_html(data, str(path), published, warn)
+    elif suffix in FEED_SUFFIXES or (suffix == ".xml" and _looks_like_feed(data)):
+        yield from _fielded(feed_entries(data, str(path)), str(path), published)
     else:
         yield from _read_text(data, str(path), published, warn)
 
@@ -80,7 +90,7 @@ def _read_directory(directory: Path, published: str | None, warn: Warn) -> Itera
         relative = path.relative_to(directory)
         if any(part.startswith(".") for part in relative.parts) or not path.is_file():
             continue
-        if path.suffix.lower() in SUFFIXES:
+        if path.suffix.lower() in SUFFIXES and (path.suffix.lower() != ".gz" or is_warc(path)):
             yield from read_file(path, published, warn)
         else:
             skipped.append(str(relative))
@@ -154,6 +164,22 @@ def _read_jsonl(path: Path, published: str | None) -> Iterator[Item]:
                 yield ReadError(origin=origin, message=f"invalid JSON: {_json_problem(error)}")
                 continue
             yield _record(value, origin, published)
+
+
+def _looks_like_feed(data: bytes) -> bool:
+    head = data[:2048].lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def _fielded(
+    entries: Iterable[dict[str, object] | ReadError], origin: str, published: str | None
+) -> Iterator[Item]:
+    """Records from the field dicts of a feed or archive; each carries its own origin."""
+    for entry in entries:
+        if isinstance(entry, ReadError):
+            yield entry
+        else:
+            yield _record(entry, str(entry.pop("origin", origin)), published)
 
 
 def _record(fields: object, origin: str, published: str | None) -> Item:

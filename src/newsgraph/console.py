@@ -1,0 +1,49 @@
+"""The terminal: one console for results (stdout), one for messages and progress (stderr)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+out = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+def warn(message: str) -> None:
+    err.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+
+
+def error(message: str) -> None:
+    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def ticker(label: str) -> Iterator[Callable[[], None]]:
+    """A counter on stderr when it is a terminal; call what it yields once per item done."""
+    if not err.is_terminal:
+        yield lambda: None
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn()]
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda: bar.advance(task)
+
+
+def progress(items: Iterable[T], total: int | None, label: str) -> Iterator[T]:
+    """A progress bar on stderr when it is a terminal; the items pass through unchanged."""
+    if not err.is_terminal:
+        yield from items
+        return
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn()]
+    if total:
+        columns.insert(2, BarColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

@@ -1,0 +1,142 @@
+"""Cross-article event fusion: reports of one incident become one corpus event.
+
+A report joins a corpus event when all hold: the same event type; dates within
+`WINDOW_DAYS` of each other (the event's own date, else its article's publication date); no
+conflicting place (the same GeoNames id, or the same name, or one of them has no place);
+and at least one named actor or target in common (after actor resolution), or, when a side
+names nobody ("gunmen", "villagers"), the same known place. Otherwise it starts a corpus
+event of its own. Among several fitting corpus events, the one sharing most actors, then
+the nearest in date, wins.
+Candidates come from the (type, date) index, so fusion costs the same at any corpus size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from newsgraph.model import Event
+from newsgraph.names import normalize_name
+from newsgraph.store.tables import (
+    ArticleActor,
+    CorpusActor,
+    CorpusEvent,
+    EventParticipant,
+    EventRow,
+)
+
+WINDOW_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Report:
+    """What fusion needs of an event report."""
+
+    event: Event
+    day: dt.date | None
+    participants: frozenset[int]  # corpus ids of its named actors and targets
+    article_id: int
+
+
+def report_day(event: Event, published: str | None) -> dt.date | None:
+    """The day the report is about: its own full date, else its article's date."""
+    for value in (event.date, published):
+        if value and len(value) >= 10:
+            try:
+                return dt.date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def fuse(session: Session, report: Report) -> CorpusEvent:
+    """The corpus event the report belongs to, created when none fits."""
+    if report.day is not None:
+        best = _best_candidate(session, report)
+        if best is not None:
+            _absorb(best, report.event)
+            return best
+    place = report.event.place
+    created = CorpusEvent(
+        type=report.event.type,
+        date=report.day.isoformat() if report.day else None,
+        place_name=place.name if place else None,
+        country=place.country if place else None,
+        lat=place.lat if place else None,
+        lon=place.lon if place else None,
+        geonames_id=place.geonames_id if place else None,
+    )
+    session.add(created)
+    session.flush()
+    return created
+
+
+def _best_candidate(session: Session, report: Report) -> CorpusEvent | None:
+    assert report.day is not None
+    window = dt.timedelta(days=WINDOW_DAYS)
+    candidates = session.scalars(
+        sa.select(CorpusEvent).where(
+            CorpusEvent.type == report.event.type,
+            CorpusEvent.date >= (report.day - window).isoformat(),
+            CorpusEvent.date <= (report.day + window).isoformat(),
+        )
+    ).all()
+    candidates = [c for c in candidates if _places_agree(c, report.event)]
+    if not candidates:
+        return None
+    people, articles = _participants(session, [c.id for c in candidates])
+    scored = []
+    for candidate in candidates:
+        if report.article_id in articles[candidate.id]:
+            continue  # an article's own events are already one per incident
+        shared = len(people[candidate.id] & report.participants)
+        nobody = not people[candidate.id] or not report.participants
+        if shared or (nobody and _known_place(candidate, report.event)):
+            distance = abs((dt.date.fromisoformat(candidate.date or "") - report.day).days)
+            scored.append((shared, -distance, -candidate.id, candidate))
+    return max(scored, key=lambda item: item[:3])[3] if scored else None
+
+
+def _participants(
+    session: Session, corpus_event_ids: list[int]
+) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    rows = session.execute(
+        sa.select(EventRow.corpus_event_id, EventRow.article_id, ArticleActor.corpus_actor_id)
+        .outerjoin(EventParticipant, EventParticipant.event_id == EventRow.id)
+        .outerjoin(ArticleActor, EventParticipant.article_actor_id == ArticleActor.id)
+        .outerjoin(CorpusActor, ArticleActor.corpus_actor_id == CorpusActor.id)
+        .where(EventRow.corpus_event_id.in_(corpus_event_ids))
+        .where(sa.or_(CorpusActor.named.is_(True), CorpusActor.id.is_(None)))
+    ).all()
+    people: dict[int, set[int]] = defaultdict(set)
+    articles: dict[int, set[int]] = defaultdict(set)
+    for event_id, article_id, actor_id in rows:
+        articles[event_id].add(article_id)
+        if actor_id is not None:
+            people[event_id].add(actor_id)
+    return people, articles
+
+
+def _places_agree(candidate: CorpusEvent, event: Event) -> bool:
+    place = event.place
+    if place is None or candidate.place_name is None:
+        return True
+    if place.geonames_id is not None and candidate.geonames_id is not None:
+        return place.geonames_id == candidate.geonames_id
+    return normalize_name(place.name) == normalize_name(candidate.place_name)
+
+
+def _known_place(candidate: CorpusEvent, event: Event) -> bool:
+    return event.place is not None and candidate.place_name is not None
+
+
+def _absorb(corpus: CorpusEvent, event: Event) -> None:
+    """A later report may know the place the first did not."""
+    place = event.place
+    if corpus.place_name is None and place is not None:
+        corpus.place_name, corpus.country = place.name, place.country
+        corpus.lat, corpus.lon, corpus.geonames_id = place.lat, place.lon, place.geonames_id

@@ -1,0 +1,135 @@
+"""Stream records through the pipeline into the store: idempotent, resumable, one
+transaction per article.
+
+An article is known by the SHA-256 of its text. Records whose text is already stored (or
+repeated earlier in the same run) are skipped before any NLP, so re-ingesting changes
+nothing and a run that was killed resumes where it stopped: every article it finished is
+stored whole, the one it was writing is not stored at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+import sqlalchemy as sa
+
+from newsgraph.corpus.write import write_article
+from newsgraph.gazetteer import Gazetteer, default_gazetteer
+from newsgraph.model import Article, ReadError, Record
+from newsgraph.pipeline import Analyzer, analyze
+from newsgraph.store import Store, StoreError
+
+Item = Record | ReadError
+LOOKUP_CHUNK = 256
+RETRIES = 5  # attempts to write one article while the store is unavailable
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    skipped: int = 0  # already in the store, or a repeat within this run
+    failed: int = 0
+    errors: list[ReadError] = field(default_factory=list)
+    store_seconds: float = 0.0  # time spent writing, against the whole run's
+    seconds: float = 0.0
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def ingest(
+    store: Store,
+    items: Iterable[Item],
+    *,
+    workers: int = 1,
+    gazetteer: Gazetteer | None = None,
+    analyzer: Analyzer | None = None,
+    on_result: Callable[[Article | ReadError | None], None] | None = None,
+) -> IngestReport:
+    """Analyse and store every new record of `items`; `on_result` hears of each record
+    (an article stored, an error, or None for one skipped). An `analyzer` already loaded
+    is used instead of loading the model again (one process only)."""
+    report = IngestReport()
+    started = time.perf_counter()
+    gazetteer = gazetteer or default_gazetteer()
+    notify = on_result or (lambda _: None)
+    # the pipeline gives one result per item, in order: this pairs each with its record
+    in_flight: deque[Item] = deque()
+
+    def unseen() -> Iterator[Item]:
+        for item in _new_records(store, items, report, notify):
+            in_flight.append(item)
+            yield item
+
+    if analyzer is not None:
+        results = analyzer.run(unseen(), include_text=True)
+    else:
+        results = analyze(unseen(), workers=workers, include_text=True)
+    for result in results:
+        item = in_flight.popleft()
+        if isinstance(result, ReadError):
+            report.failed += 1
+            report.errors.append(result)
+            notify(result)
+            continue
+        assert isinstance(item, Record), "the pipeline returned an article for an error"
+        origin, text = item.origin, item.text
+        begun = time.perf_counter()
+        store_article(store, result, text, origin, gazetteer)
+        report.store_seconds += time.perf_counter() - begun
+        report.stored += 1
+        notify(result)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _new_records(
+    store: Store,
+    items: Iterable[Item],
+    report: IngestReport,
+    notify: Callable[[Article | ReadError | None], None],
+) -> Iterator[Item]:
+    """The items whose text is not stored yet, looked up in chunks to keep round trips few."""
+    seen: set[str] = set()
+    iterator = iter(items)
+    while chunk := list(islice(iterator, LOOKUP_CHUNK)):
+        hashes = [text_sha256(item.text) if isinstance(item, Record) else "" for item in chunk]
+        stored = store.known_hashes(h for h in hashes if h)
+        for item, digest in zip(chunk, hashes, strict=True):
+            if isinstance(item, Record) and (digest in stored or digest in seen):
+                report.skipped += 1
+                notify(None)
+                continue
+            seen.add(digest)
+            yield item
+
+
+def store_article(
+    store: Store, article: Article, text: str, origin: str, gazetteer: Gazetteer
+) -> None:
+    """Write one article in one transaction, retrying with backoff while the store is
+    unreachable; a text stored meanwhile by another writer counts as done."""
+    delay = 0.5
+    for attempt in range(1, RETRIES + 1):
+        try:
+            with store.transaction() as session:
+                write_article(session, article, text, origin, gazetteer)
+            return
+        except sa.exc.IntegrityError:
+            if article.article.text_sha256 in store.known_hashes([article.article.text_sha256]):
+                return
+            raise
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
+            if attempt == RETRIES:
+                raise StoreError(
+                    f"the store stayed unavailable while writing {origin}: {error.orig}; "
+                    "what was written is kept, run the same ingest again to finish"
+                ) from error
+            time.sleep(delay)
+            delay *= 2

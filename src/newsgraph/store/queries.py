@@ -1,0 +1,616 @@
+"""What the CLI, the exports and the web read from the store, as plain result types.
+
+Every query takes a session and returns msgspec structs (`to_builtins` gives their JSON), so
+`newsgraph actors --json`, the exports and the web API print the same shapes. Names given
+by a user are looked up the way resolution matches them (`names.normalize_name`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy.orm import Session, aliased
+
+from newsgraph.names import normalize_name
+from newsgraph.store.tables import (
+    ActorName,
+    ArticleActor,
+    ArticleRow,
+    CorpusActor,
+    CorpusEvent,
+    EventParticipant,
+    EventRow,
+    FatalityRow,
+    QuoteRow,
+    QuoteSubject,
+    RelationRow,
+    RoleRow,
+)
+
+PAGE = 50
+
+
+class NotFound(LookupError):
+    """Nothing matches; `suggestions` holds close names, if any."""
+
+    def __init__(self, message: str, suggestions: Sequence[str] = ()):
+        super().__init__(message)
+        self.suggestions = list(suggestions)
+
+
+class ActorRef(msgspec.Struct, kw_only=True):
+    id: int
+    name: str
+    type: str
+
+
+class ActorSummary(ActorRef, kw_only=True):
+    aliases: list[str]
+    articles: int
+    cameo: list[str]
+    wikidata: str | None = None
+
+
+class ArticleRef(msgspec.Struct, kw_only=True):
+    id: int
+    title: str | None
+    published: str | None
+    source: str | None
+    url: str | None
+
+
+class Provenance(msgspec.Struct, kw_only=True):
+    article: ArticleRef
+    sentence: str
+    start: int
+    end: int
+    asserted_by: str | None  # the quoted source's name; None is the article's own voice
+    modality: str
+
+
+class RoleHeld(msgspec.Struct, kw_only=True):
+    title: str
+    organization: ActorRef | None
+    organization_name: str | None
+    article: ArticleRef
+
+
+class RelationAssertion(msgspec.Struct, kw_only=True):
+    subject: ActorRef
+    predicate: str
+    object: ActorRef
+    since: str | None
+    until: str | None
+    provenance: Provenance
+
+
+class Casualties(msgspec.Struct, kw_only=True):
+    count: int
+    count_max: int | None
+    kind: str
+    who: str | None
+    source: str  # who gave the figure: the named source, else the article's publisher
+
+
+class EventReport(msgspec.Struct, kw_only=True):
+    type: str
+    cameo: str | None
+    date: str | None
+    date_text: str | None
+    place: str | None
+    actors: list[ActorRef]
+    targets: list[ActorRef]
+    fatalities: list[Casualties]
+    provenance: Provenance
+
+
+class CorpusEventView(msgspec.Struct, kw_only=True):
+    id: int
+    type: str
+    date: str | None
+    place: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    actors: list[ActorRef]
+    targets: list[ActorRef]
+    reports: list[EventReport]
+
+
+class QuoteView(msgspec.Struct, kw_only=True):
+    id: int
+    kind: str
+    text: str
+    speaker: ActorRef | None
+    speaker_text: str | None
+    cue: str | None
+    article: ArticleRef
+    start: int
+    end: int
+
+
+class Dossier(msgspec.Struct, kw_only=True):
+    actor: ActorSummary
+    surface_forms: dict[str, int]
+    roles: list[RoleHeld]
+    relations: list[RelationAssertion]
+    events_as_actor: list[CorpusEventView]
+    events_as_target: list[CorpusEventView]
+    quotes_by: list[QuoteView]
+    quotes_about: list[QuoteView]
+    articles: list[ArticleRef]
+
+
+# ------------------------------------------------------------------------------- actors
+
+
+def list_actors(
+    session: Session,
+    *,
+    type: str | None = None,
+    search: str | None = None,
+    include_unnamed: bool = False,
+    limit: int = PAGE,
+    offset: int = 0,
+) -> list[ActorSummary]:
+    """Corpus actors, those in most articles first."""
+    articles = sa.func.count(sa.distinct(ArticleActor.article_id)).label("articles")
+    query = (
+        sa.select(CorpusActor, articles)
+        .join(ArticleActor, ArticleActor.corpus_actor_id == CorpusActor.id)
+        .group_by(CorpusActor.id)
+        .order_by(articles.desc(), CorpusActor.name)
+        .limit(limit)
+        .offset(offset)
+    )
+    if type:
+        query = query.where(CorpusActor.type == type)
+    if not include_unnamed:
+        query = query.where(CorpusActor.named.is_(True))
+    if search:
+        matching = sa.select(ActorName.corpus_actor_id).where(
+            ActorName.norm.contains(normalize_name(search), autoescape=True)
+        )
+        query = query.where(CorpusActor.id.in_(matching))
+    rows = session.execute(query).all()
+    aliases = _surface_forms(session, [actor.id for actor, _ in rows])
+    return [_summary(actor, count, aliases[actor.id]) for actor, count in rows]
+
+
+def actor_summaries(session: Session, ids: list[int]) -> list[ActorSummary]:
+    """Summaries of the corpus actors `ids`, in that order (those with no article left,
+    emptied by a merge, are left out)."""
+    counts = dict(
+        session.execute(
+            sa.select(
+                ArticleActor.corpus_actor_id, sa.func.count(sa.distinct(ArticleActor.article_id))
+            )
+            .where(ArticleActor.corpus_actor_id.in_(ids))
+            .group_by(ArticleActor.corpus_actor_id)
+        ).all()
+    )
+    actors = {
+        a.id: a for a in session.scalars(sa.select(CorpusActor).where(CorpusActor.id.in_(ids)))
+    }
+    aliases = _surface_forms(session, ids)
+    return [_summary(actors[i], counts[i], aliases[i]) for i in ids if counts.get(i)]
+
+
+def find_actor(session: Session, name: str) -> CorpusActor:
+    """The corpus actor a user means by `name` (a name, an alias, or an id as #12)."""
+    if name.lstrip("#").isdigit():
+        actor = session.get(CorpusActor, int(name.lstrip("#")))
+        if actor is None:
+            raise NotFound(f"no actor with id {name}")
+        return actor
+    key = normalize_name(name)
+    for condition in (ActorName.norm == key, ActorName.norm.contains(key, autoescape=True)):
+        articles = sa.func.count(sa.distinct(ArticleActor.article_id))
+        best = session.execute(
+            sa.select(CorpusActor)
+            .join(ActorName, ActorName.corpus_actor_id == CorpusActor.id)
+            .join(ArticleActor, ArticleActor.corpus_actor_id == CorpusActor.id)
+            .where(condition)
+            .group_by(CorpusActor.id)
+            .order_by(CorpusActor.named.desc(), articles.desc(), CorpusActor.id)
+            .limit(1)
+        ).scalar()
+        if best is not None:
+            return best
+    raise NotFound(f"no actor named {name!r}", _close_names(session, key))
+
+
+def dossier(session: Session, actor: CorpusActor) -> Dossier:
+    """Everything the corpus holds on one actor, each fact with its sources."""
+    own = sa.select(ArticleActor.id).where(ArticleActor.corpus_actor_id == actor.id)
+    articles = session.scalars(
+        sa.select(ArticleRow)
+        .where(
+            ArticleRow.id.in_(sa.select(ArticleActor.article_id).where(ArticleActor.id.in_(own)))
+        )
+        .order_by(ArticleRow.published, ArticleRow.id)
+    ).all()
+    forms = _surface_counts(session, actor.id)
+    summary = _summary(actor, len(articles), list(forms))
+    as_actor = _events(session, actor.id, "actor")
+    as_target = _events(session, actor.id, "target")
+    return Dossier(
+        actor=summary,
+        surface_forms=forms,
+        roles=_roles(session, own),
+        relations=list(relations(session, actor_id=actor.id)),
+        events_as_actor=as_actor,
+        events_as_target=as_target,
+        quotes_by=search_quotes(session, speaker_id=actor.id, limit=None),
+        quotes_about=search_quotes(session, about_id=actor.id, limit=None),
+        articles=[_article_ref(row) for row in articles],
+    )
+
+
+def _summary(actor: CorpusActor, articles: int, aliases: Sequence[str]) -> ActorSummary:
+    return ActorSummary(
+        id=actor.id,
+        name=actor.name,
+        type=actor.type,
+        aliases=[alias for alias in aliases if alias != actor.name],
+        articles=articles,
+        cameo=list(actor.cameo or []),
+        wikidata=actor.wikidata,
+    )
+
+
+def _surface_forms(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    forms: dict[int, dict[str, int]] = defaultdict(dict)
+    if ids:
+        rows = session.execute(
+            sa.select(ActorName.corpus_actor_id, ActorName.surface, sa.func.count())
+            .where(ActorName.corpus_actor_id.in_(ids))
+            .group_by(ActorName.corpus_actor_id, ActorName.surface)
+        )
+        for corpus_id, surface, count in rows:
+            forms[corpus_id][surface] = count
+    return {i: sorted(forms[i], key=lambda s: (-forms[i][s], s)) for i in ids}
+
+
+def _surface_counts(session: Session, corpus_id: int) -> dict[str, int]:
+    rows = session.execute(
+        sa.select(ActorName.surface, sa.func.count())
+        .where(ActorName.corpus_actor_id == corpus_id)
+        .group_by(ActorName.surface)
+        .order_by(sa.func.count().desc(), ActorName.surface)
+    )
+    return {surface: count for surface, count in rows}
+
+
+def _close_names(session: Session, key: str) -> list[str]:
+    from rapidfuzz import fuzz, process
+
+    if not key:
+        return []
+    block = key.split()[-1][:3]
+    names = session.scalars(
+        sa.select(ActorName.surface).where(ActorName.norm.contains(block)).distinct().limit(2000)
+    ).all()
+    found = process.extract(key, names, scorer=fuzz.WRatio, processor=normalize_name, limit=5)
+    return [name for name, score, _ in found if score >= 60]
+
+
+def _roles(session: Session, own: Any) -> list[RoleHeld]:
+    organization = aliased(ArticleActor)
+    rows = session.execute(
+        sa.select(RoleRow, ArticleRow, CorpusActor)
+        .join(ArticleActor, RoleRow.article_actor_id == ArticleActor.id)
+        .join(ArticleRow, ArticleActor.article_id == ArticleRow.id)
+        .outerjoin(organization, RoleRow.organization_id == organization.id)
+        .outerjoin(CorpusActor, organization.corpus_actor_id == CorpusActor.id)
+        .where(RoleRow.article_actor_id.in_(own))
+        .order_by(ArticleRow.published, RoleRow.id)
+    ).all()
+    return [
+        RoleHeld(
+            title=role.title,
+            organization=_ref(org) if org is not None else None,
+            organization_name=role.organization_name,
+            article=_article_ref(article),
+        )
+        for role, article, org in rows
+    ]
+
+
+# ---------------------------------------------------------------------------- relations
+
+
+def relations(
+    session: Session, *, actor_id: int | None = None, predicate: str | None = None
+) -> Iterator[RelationAssertion]:
+    """Every assertion of a relation (of one actor, either end), oldest first: a corpus
+    relation over time is the assertions of one (subject, predicate, object)."""
+    subject, object_ = aliased(ArticleActor), aliased(ArticleActor)
+    subject_actor, object_actor = aliased(CorpusActor), aliased(CorpusActor)
+    asserter = aliased(ArticleActor)
+    query = (
+        sa.select(RelationRow, ArticleRow, subject_actor, object_actor, asserter.name)
+        .join(ArticleRow, RelationRow.article_id == ArticleRow.id)
+        .join(subject, RelationRow.subject_id == subject.id)
+        .join(subject_actor, subject.corpus_actor_id == subject_actor.id)
+        .join(object_, RelationRow.object_id == object_.id)
+        .join(object_actor, object_.corpus_actor_id == object_actor.id)
+        .outerjoin(asserter, RelationRow.asserted_by_id == asserter.id)
+        .order_by(
+            subject_actor.id,
+            RelationRow.predicate,
+            object_actor.id,
+            sa.func.coalesce(RelationRow.since, ArticleRow.published),
+            RelationRow.id,
+        )
+    )
+    if actor_id is not None:
+        query = query.where(sa.or_(subject_actor.id == actor_id, object_actor.id == actor_id))
+    if predicate:
+        query = query.where(RelationRow.predicate == predicate)
+    for relation, article, subject_row, object_row, asserted_by in session.execute(query):
+        yield RelationAssertion(
+            subject=_ref(subject_row),
+            predicate=relation.predicate,
+            object=_ref(object_row),
+            since=relation.since,
+            until=relation.until,
+            provenance=_provenance(relation, article, asserted_by),
+        )
+
+
+def _provenance(fact: Any, article: ArticleRow, asserted_by: str | None) -> Provenance:
+    return Provenance(
+        article=_article_ref(article),
+        sentence=fact.evidence_text,
+        start=fact.evidence_start,
+        end=fact.evidence_end,
+        asserted_by=asserted_by,
+        modality=fact.modality,
+    )
+
+
+# ------------------------------------------------------------------------------- quotes
+
+
+def search_quotes(
+    session: Session,
+    *,
+    speaker_id: int | None = None,
+    about_id: int | None = None,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int | None = PAGE,
+    offset: int = 0,
+) -> list[QuoteView]:
+    """Quotes, newest article first, filtered by speaker, by an actor named inside them,
+    by words they contain and by publication date."""
+    speaker, speaker_actor = aliased(ArticleActor), aliased(CorpusActor)
+    query = (
+        sa.select(QuoteRow, ArticleRow, speaker_actor)
+        .join(ArticleRow, QuoteRow.article_id == ArticleRow.id)
+        .outerjoin(speaker, QuoteRow.speaker_id == speaker.id)
+        .outerjoin(speaker_actor, speaker.corpus_actor_id == speaker_actor.id)
+        .order_by(ArticleRow.published.desc(), QuoteRow.id)
+        .offset(offset)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    if speaker_id is not None:
+        query = query.where(speaker_actor.id == speaker_id)
+    if about_id is not None:
+        subject = aliased(ArticleActor)
+        about = (
+            sa.select(QuoteSubject.quote_id)
+            .join(subject, QuoteSubject.article_actor_id == subject.id)
+            .where(subject.corpus_actor_id == about_id)
+        )
+        query = query.where(QuoteRow.id.in_(about))
+    for word in (search or "").split():
+        query = query.where(QuoteRow.text.ilike(f"%{_escape_like(word)}%", escape="\\"))
+    if since:
+        query = query.where(ArticleRow.published >= since)
+    if until:
+        query = query.where(ArticleRow.published <= until)
+    return [
+        QuoteView(
+            id=quote.id,
+            kind=quote.kind,
+            text=quote.text,
+            speaker=_ref(actor) if actor is not None else None,
+            speaker_text=quote.speaker_text,
+            cue=quote.cue,
+            article=_article_ref(article),
+            start=quote.spans[0][0],
+            end=quote.spans[-1][1],
+        )
+        for quote, article, actor in session.execute(query)
+    ]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# ------------------------------------------------------------------------------- events
+
+
+def list_events(
+    session: Session,
+    *,
+    actor_id: int | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+    limit: int | None = PAGE,
+    offset: int = 0,
+) -> list[CorpusEventView]:
+    """Corpus events, oldest first, each with every report of it."""
+    query = sa.select(CorpusEvent).order_by(CorpusEvent.date, CorpusEvent.id).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    if actor_id is not None:
+        query = query.where(CorpusEvent.id.in_(_events_of(actor_id, None)))
+    if type:
+        query = query.where(CorpusEvent.type == type.upper())
+    if since:
+        query = query.where(CorpusEvent.date >= since)
+    if until:
+        query = query.where(CorpusEvent.date <= until)
+    if place:
+        query = query.where(
+            sa.or_(
+                sa.func.lower(CorpusEvent.place_name) == place.casefold(),
+                sa.func.lower(CorpusEvent.country) == place.casefold(),
+            )
+        )
+    return event_views(session, session.scalars(query).all())
+
+
+def _events_of(actor_id: int, role: str | None) -> Any:
+    query = (
+        sa.select(EventRow.corpus_event_id)
+        .join(EventParticipant, EventParticipant.event_id == EventRow.id)
+        .join(ArticleActor, EventParticipant.article_actor_id == ArticleActor.id)
+        .where(ArticleActor.corpus_actor_id == actor_id)
+    )
+    return query.where(EventParticipant.role == role) if role else query
+
+
+def _events(session: Session, actor_id: int, role: str) -> list[CorpusEventView]:
+    query = (
+        sa.select(CorpusEvent)
+        .where(CorpusEvent.id.in_(_events_of(actor_id, role)))
+        .order_by(CorpusEvent.date, CorpusEvent.id)
+    )
+    return event_views(session, session.scalars(query).all())
+
+
+def event_views(session: Session, events: Sequence[CorpusEvent]) -> list[CorpusEventView]:
+    """Corpus events with their reports, participants and casualty figures, in bulk."""
+    ids = [event.id for event in events]
+    reports = _reports(session, ids)
+    views = []
+    for event in events:
+        own = reports.get(event.id, [])
+        views.append(
+            CorpusEventView(
+                id=event.id,
+                type=event.type,
+                date=event.date,
+                place=event.place_name,
+                country=event.country,
+                lat=event.lat,
+                lon=event.lon,
+                actors=_union(report.actors for report in own),
+                targets=_union(report.targets for report in own),
+                reports=own,
+            )
+        )
+    return views
+
+
+def _reports(session: Session, corpus_ids: list[int]) -> dict[int, list[EventReport]]:
+    if not corpus_ids:
+        return {}
+    asserter = aliased(ArticleActor)
+    rows = session.execute(
+        sa.select(EventRow, ArticleRow, asserter.name)
+        .join(ArticleRow, EventRow.article_id == ArticleRow.id)
+        .outerjoin(asserter, EventRow.asserted_by_id == asserter.id)
+        .where(EventRow.corpus_event_id.in_(corpus_ids))
+        .order_by(ArticleRow.published, EventRow.id)
+    ).all()
+    event_ids = [event.id for event, _, _ in rows]
+    people = _participants(session, event_ids)
+    casualties = _casualties(session, event_ids)
+    reports: dict[int, list[EventReport]] = defaultdict(list)
+    for event, article, asserted_by in rows:
+        publisher = article.source or article.title or f"article {article.id}"
+        reports[event.corpus_event_id].append(
+            EventReport(
+                type=event.type,
+                cameo=event.cameo,
+                date=event.date,
+                date_text=event.date_text,
+                place=event.place_name,
+                actors=people[(event.id, "actor")],
+                targets=people[(event.id, "target")],
+                fatalities=[
+                    msgspec.structs.replace(c, source=c.source or publisher)
+                    for c in casualties[event.id]
+                ],
+                provenance=_provenance(event, article, asserted_by),
+            )
+        )
+    return reports
+
+
+def _participants(session: Session, event_ids: list[int]) -> dict[tuple[int, str], list[ActorRef]]:
+    found: dict[tuple[int, str], list[ActorRef]] = defaultdict(list)
+    for chunk in _chunks(event_ids):
+        rows = session.execute(
+            sa.select(EventParticipant.event_id, EventParticipant.role, CorpusActor)
+            .join(ArticleActor, EventParticipant.article_actor_id == ArticleActor.id)
+            .join(CorpusActor, ArticleActor.corpus_actor_id == CorpusActor.id)
+            .where(EventParticipant.event_id.in_(chunk))
+            .order_by(EventParticipant.event_id, CorpusActor.id)
+        )
+        for event_id, role, actor in rows:
+            found[(event_id, role)].append(_ref(actor))
+    return found
+
+
+def _casualties(session: Session, event_ids: list[int]) -> dict[int, list[Casualties]]:
+    found: dict[int, list[Casualties]] = defaultdict(list)
+    for chunk in _chunks(event_ids):
+        rows = session.scalars(
+            sa.select(FatalityRow).where(FatalityRow.event_id.in_(chunk)).order_by(FatalityRow.id)
+        )
+        for row in rows:
+            found[row.event_id].append(
+                Casualties(
+                    count=row.count,
+                    count_max=row.count_max,
+                    kind=row.kind,
+                    who=row.who,
+                    source=row.source or "",
+                )
+            )
+    return found
+
+
+def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _union(groups: Iterable[list[ActorRef]]) -> list[ActorRef]:
+    seen: dict[int, ActorRef] = {}
+    for group in groups:
+        for ref in group:
+            seen.setdefault(ref.id, ref)
+    return list(seen.values())
+
+
+# ------------------------------------------------------------------------------- shared
+
+
+def _ref(actor: CorpusActor) -> ActorRef:
+    return ActorRef(id=actor.id, name=actor.name, type=actor.type)
+
+
+def _article_ref(article: ArticleRow) -> ArticleRef:
+    return ArticleRef(
+        id=article.id,
+        title=article.title,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+    )
