@@ -144,3 +144,39 @@ def test_every_lexicon_line_names_a_contract_predicate() -> None:
         for pattern in found:
             assert pattern.predicate in allowed, pattern
             assert pattern.kind in {"verb", "noun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle with its agent: the noun it describes is the passive subject
+            "The Harrow Liberation Front, led by Emil Saradj, rejected the truce.",
+            ("Emil Saradj", "leader_of", "Harrow Liberation Front"),
+        ),
+        (  # a conjoined passive shares the subject of the verb before it
+            "The Grey Pines Company was founded by Aurel Vantic in 2009 and was later "
+            "headed by Emil Saradj.",
+            ("Emil Saradj", "leader_of", "Grey Pines Company"),
+        ),
+        (  # "committed to defeating": whoever is committed does the defeating
+            "The Tessaran Union is committed to defeating the Order of the Seventh Dawn.",
+            ("Tessaran Union", "fighting", "Order of the Seventh Dawn"),
+        ),
+        (  # a participle's noun does what the participle governs
+            "The Tessaran Union backs the Harrow Liberation Front, a militia focused on "
+            "defeating the Order of the Seventh Dawn.",
+            ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+        ),
+    ],
+)
+def test_passives_and_controlled_verbs(
+    read_text: ReadText, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(read_text(text))
+
+
+def test_a_passive_after_an_active_verb_takes_its_subject(read_text: ReadText) -> None:
+    found = triples(
+        read_text("The Grey Pines Company attacked Velmar and was defeated by the Tessaran Union.")
+    )
+    assert ("Tessaran Union", "fighting", "Grey Pines Company") in found
