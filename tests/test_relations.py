@@ -180,3 +180,74 @@ def test_a_passive_after_an_active_verb_takes_its_subject(read_text: ReadText) -
         read_text("The Grey Pines Company attacked Velmar and was defeated by the Tessaran Union.")
     )
     assert ("Tessaran Union", "fighting", "Grey Pines Company") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (  # a clause's conjoined subjects all hold the support
+            "Emil Saradj and Aurel Vantic provided vital support for the Harrow Liberation Front.",
+            {
+                ("Emil Saradj", "supports", "Harrow Liberation Front"),
+                ("Aurel Vantic", "supports", "Harrow Liberation Front"),
+            },
+            set(),
+        ),
+        (  # the fight is the helped party's, not the helper's
+            "The Tessaran Union reiterated its support for the Harrow Liberation Front in the "
+            "fight against the Order of the Seventh Dawn.",
+            {
+                ("Tessaran Union", "supports", "Harrow Liberation Front"),
+                ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+            },
+            {("Tessaran Union", "fighting", "Order of the Seventh Dawn")},
+        ),
+        (  # "its support of X and Y in their fight": both X and Y fight
+            "Aurel Vantic remains firm in his support of the Harrow Liberation Front and "
+            "Emil Saradj in their fight against the Order of the Seventh Dawn.",
+            {
+                ("Aurel Vantic", "supports", "Harrow Liberation Front"),
+                ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+                ("Emil Saradj", "fighting", "Order of the Seventh Dawn"),
+            },
+            set(),
+        ),
+        (
+            "The Dunmere Martyrs Brigade, as part of the Harrow Liberation Front, is "
+            "committed to holding the hills.",
+            {("Dunmere Martyrs Brigade", "member_of", "Harrow Liberation Front")},
+            set(),
+        ),
+        (  # "with the help of Y": Y helps the clause's subject
+            "The Grey Pines Company took Velmar with the help of the Dunmere Martyrs Brigade.",
+            {("Dunmere Martyrs Brigade", "supports", "Grey Pines Company")},
+            {("Grey Pines Company", "supports", "Dunmere Martyrs Brigade")},
+        ),
+        (  # an act named by its doer stands for the doer
+            "Emil Saradj condemned the Harrow Liberation Front's treatment of prisoners.",
+            {("Emil Saradj", "opposes", "Harrow Liberation Front")},
+            set(),
+        ),
+        (
+            "The Tessaran Union is united in its condemnation of the Harrow Liberation "
+            "Front's brutal policies.",
+            {("Tessaran Union", "opposes", "Harrow Liberation Front")},
+            set(),
+        ),
+        (  # killing in one's own war: the victims are not the one fighting
+            "The Order of the Seventh Dawn killed dozens of villagers in its war against the "
+            "Tessaran Union.",
+            {("Order of the Seventh Dawn", "fighting", "Tessaran Union")},
+            set(),
+        ),
+    ],
+)
+def test_noun_phrase_relations(
+    read_text: ReadText,
+    text: str,
+    expected: set[tuple[str, str, str]],
+    unexpected: set[tuple[str, str, str]],
+) -> None:
+    found = triples(read_text(text))
+    assert expected <= found
+    assert not unexpected & found

@@ -43,6 +43,9 @@ _ACTING_TYPES = GROUP_TYPES | {"person"}
 _HELD_BY_CLAUSE = {"tie", "ties", "link", "links", "relationship", "talk", "talks",
                    "negotiation", "fight", "war", "battle", "support", "alliance", "allegiance",
                    "loyalty"}  # fmt: skip
+_FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
+# Words of help: "support for X in the fight against Y" makes X the fighter.
+_HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
 
@@ -146,6 +149,9 @@ def _ends(
         pair = _resolved(facts, context, _between(trigger))
         if len(pair) >= 2:
             return pair[:1], pair[1:]
+    if _with_help_of(pattern, trigger):  # "took the town with the support of X"
+        helpers = _resolved(facts, context, prep_objects(trigger, "of"))
+        return helpers, _resolved(facts, context, subject_heads(trigger.head.head))
     subjects = _first_filled(facts, context, pattern.subject, trigger)
     objects = _first_filled(facts, context, pattern.object, trigger)
     creation = _creation_verb(trigger) if pattern.kind == "noun" else None
@@ -163,6 +169,18 @@ def _ends(
     if pattern.kind == "noun" and not subjects:
         subjects, objects = _person_with_group(facts, context, trigger) or (subjects, objects)
     return subjects, objects
+
+
+def _with_help_of(pattern: Pattern, noun: Token) -> bool:
+    """ "X captured the town with the help of Y": Y helps X, whatever the help noun's own
+    ends say."""
+    return (
+        pattern.kind == "noun"
+        and pattern.word in _HELP_WORDS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+        and noun.head.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _person_with_group(
@@ -216,10 +234,19 @@ def _first_filled(
     facts: ArticleFacts, context: Context, places: tuple[str, ...], trigger: Token
 ) -> list[ActorDraft]:
     for place in places:
-        actors = _resolved(facts, context, _tokens_at(place, trigger))
+        tokens = _tokens_at(place, trigger)
+        actors = _resolved(facts, context, tokens)
+        if not actors and (place == "obj" or place.startswith("prep:")):
+            actors = _resolved(facts, context, _owners(tokens))
         if actors:
             return actors
     return []
+
+
+def _owners(tokens: list[Token]) -> list[Token]:
+    """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision": a thing
+    that belongs to an actor, acted on, stands for that actor."""
+    return [c for t in tokens if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss"]
 
 
 def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
@@ -245,7 +272,8 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
         heads = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
     else:
         heads = []
-    if place == "holder":  # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
+    if place == "holder" and trigger.dep_ in {"appos", "compound"}:
+        # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
     return [c for head in heads for c in (head, *head.conjuncts)]
 
@@ -263,8 +291,13 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ in {"attr", "acomp"}:
         return [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        # "recognised X as an affiliate"; "X is working as part of Y", "X, as part of Y, …"
         verb = noun.head.head
-        return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        described = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return described or subject_heads(verb)
+    fighters = _fighters_helped(noun)
+    if fighters:
+        return fighters
     if noun.lemma_.lower() in _HELD_BY_CLAUSE and noun.dep_ in {"pobj", "dobj"}:
         # "consulted X during the negotiations with Y", "keep ties with Y": the clause's
         # subject holds the talks, the ties
@@ -272,6 +305,37 @@ def _holders(noun: Token) -> list[Token]:
         if verb.pos_ in {"VERB", "AUX"}:
             return subject_heads(verb)
     return []
+
+
+def _fighters_helped(noun: Token) -> list[Token]:
+    """ "support for X in the fight against Y", "its support of X and Y in their fight
+    against Y", "backs X in its war on Y": the fight is the one helped, not the helper's."""
+    if noun.lemma_.lower() not in _FIGHT_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    host = noun.head.head
+    if host.pos_ in {"VERB", "AUX"}:  # "backs X in …", "reiterates support for X in …"
+        objects = [c for c in host.children if c.dep_ == "dobj"]
+        if host.lemma_.lower() in _HELP_WORDS:
+            return objects
+        if objects:
+            return _helped_by(objects[0])
+        # "remains steadfast in its support of X … in their fight against Y"
+        helps = [t for t in host.subtree if t.pos_ == "NOUN" and t not in noun.subtree]
+        return [helped for help in helps for helped in _helped_by(help)]
+    first = host
+    while first.dep_ == "conj":  # "X and the people in their fight": both of them
+        first = first.head
+    helper = first.head.head if first.dep_ == "pobj" else first.head
+    if first.dep_ in {"dobj", "pobj"} and helper.lemma_.lower() in _HELP_WORDS:
+        return [first]
+    return _helped_by(host)
+
+
+def _helped_by(noun: Token) -> list[Token]:
+    """Who the help noun is for: "support for X", "its support of X"."""
+    if noun.lemma_.lower() not in _HELP_WORDS:
+        return []
+    return [pobj for word in ("for", "of", "to") for pobj in prep_objects(noun, word)]
 
 
 def _between(noun: Token) -> list[Token]:
