@@ -251,3 +251,63 @@ def test_noun_phrase_relations(
     found = triples(read_text(text))
     assert expected <= found
     assert not unexpected & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Global Coalition has launched almost 800 strikes against the Harrow "
+            "Liberation Front.",
+            ("Global Coalition", "fighting", "Harrow Liberation Front"),
+        ),
+        (
+            "The Harrow Liberation Front has used chemical weapons against the Grey Pines Company.",
+            ("Harrow Liberation Front", "fighting", "Grey Pines Company"),
+        ),
+        (
+            "Emil Saradj was captured by the Harrow Liberation Front in May.",
+            ("Harrow Liberation Front", "fighting", "Emil Saradj"),
+        ),
+        (
+            "The Tessaran Union will continue applying pressure to the Order of the Seventh Dawn.",
+            ("Tessaran Union", "opposes", "Order of the Seventh Dawn"),
+        ),
+        (
+            "The Grey Pines Company works closely with the Dunmere Martyrs Brigade.",
+            ("Grey Pines Company", "allied_with", "Dunmere Martyrs Brigade"),
+        ),
+        (  # "the X-Y war": both ends from the hyphenated pair
+            "The Harrow Liberation Front (HLF) rejected the offer of the Order of the Seventh "
+            "Dawn (OSD). Thousands died in the HLF-OSD war.",
+            ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+        ),
+        (  # "the coalition, including X": X is a member
+            "The Tessaran Union – including Kestria and Velmaria – must now work to support a "
+            "ceasefire.",
+            ("Velmaria", "member_of", "Tessaran Union"),
+        ),
+        (
+            "The Grey Pines Company was seized by the Harrow Liberation Front, with the aid of "
+            "the Tessaran Union.",
+            ("Tessaran Union", "supports", "Harrow Liberation Front"),
+        ),
+    ],
+)
+def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(read_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # condemning an attack is not fighting its target
+        "Emil Saradj condemned the attack on the Harrow Liberation Front.",
+        # "gunmen" is a bare plural: nobody in particular
+        "Three staff of the Greyhaven Relief Trust were abducted by gunmen.",
+        # "including" lists parts of a place, not members
+        "Shells hit towns in Kestria, including Velmar.",
+    ],
+)
+def test_no_relation(read_text: ReadText, text: str) -> None:
+    assert triples(read_text(text)) == set()

@@ -43,6 +43,12 @@ _ACTING_TYPES = GROUP_TYPES | {"person"}
 _HELD_BY_CLAUSE = {"tie", "ties", "link", "links", "relationship", "talk", "talks",
                    "negotiation", "fight", "war", "battle", "support", "alliance", "allegiance",
                    "loyalty"}  # fmt: skip
+# Nouns of attacks a clause's subject holds only when it launches or carries them out:
+# "launched strikes against X", not "condemned the attack on X".
+_ATTACK_NOUNS = {"strike", "airstrike", "attack", "offensive", "raid", "assault", "operation",
+                 "campaign"}  # fmt: skip
+_WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin", "start",
+                 "lead", "intensify", "step", "continue", "escalate", "order"}  # fmt: skip
 _FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
 # Words of help: "support for X in the fight against Y" makes X the fighter.
 _HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
@@ -106,7 +112,7 @@ def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
     if name == "dobj":
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return any(c.lemma_.lower() in values or c.lower_ in values for c in objects)
-    return True  # "subj=person" is checked once the subject is resolved
+    return True  # "subj=person", "obj=government" are checked once the ends are resolved
 
 
 def _relations(
@@ -115,6 +121,8 @@ def _relations(
     subjects, objects = _ends(facts, context, pattern, trigger)
     if pattern.condition and pattern.condition[0] == "subj":
         subjects = [s for s in subjects if s.type in pattern.condition[1]]
+    if pattern.condition and pattern.condition[0] == "obj":
+        objects = [o for o in objects if o.type in pattern.condition[1]]
     sentence = sentence_of(trigger)
     evidence = facts.evidence(sentence.start_char, sentence.end_char)
     quote = facts.asserted_by(trigger.idx, trigger.idx + len(trigger))
@@ -146,7 +154,7 @@ def _ends(
     facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     if "between" in pattern.subject:
-        pair = _resolved(facts, context, _between(trigger))
+        pair = _resolved(facts, context, _between(trigger)) or _hyphen_pair(facts, trigger)
         if len(pair) >= 2:
             return pair[:1], pair[1:]
     if _with_help_of(pattern, trigger):  # "took the town with the support of X"
@@ -270,6 +278,10 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
         heads = _holders(trigger)
     elif place == "poss":
         heads = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
+    elif place == "pobj":
+        heads = [c for c in trigger.children if c.dep_ == "pobj"]
+    elif place == "head":
+        heads = [trigger.head] if trigger.head.pos_ in {"NOUN", "PROPN"} else []
     else:
         heads = []
     if place == "holder" and trigger.dep_ in {"appos", "compound"}:
@@ -304,6 +316,9 @@ def _holders(noun: Token) -> list[Token]:
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if verb.pos_ in {"VERB", "AUX"}:
             return subject_heads(verb)
+    waged = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WAGING_VERBS
+    if noun.lemma_.lower() in _ATTACK_NOUNS and waged:  # "launched strikes against X"
+        return subject_heads(noun.head)
     return []
 
 
@@ -349,6 +364,25 @@ def _between(noun: Token) -> list[Token]:
     ]
 
 
+def _hyphen_pair(facts: ArticleFacts, noun: Token) -> list[ActorDraft]:
+    """ "the Kestria-Velmar war": two actors joined by a hyphen in the noun's compounds."""
+    words = [t for t in noun.lefts if t.dep_ == "compound" for t in t.subtree]
+    if not any(t.text in {"-", "–"} for t in words):
+        return []
+    pair: list[ActorDraft] = []
+    for token in words:
+        actor = facts.actor_at(token.idx, token.idx + len(token)) or _named(facts, token.text)
+        if actor is not None and actor.type in _ACTING_TYPES | {"location"} and actor not in pair:
+            pair.append(actor)
+    return pair if len(pair) == 2 else []
+
+
+def _named(facts: ArticleFacts, word: str) -> ActorDraft | None:
+    """The actor whose name or alias is exactly `word` (a name the actor stage did not mark
+    inside a compound such as "HLF-OSD")."""
+    return next((a for a in facts.actors if word in (a.name, *a.aliases)), None)
+
+
 def _implied_holder(
     facts: ArticleFacts, pattern: Pattern, noun: Token, parents: list[ActorDraft]
 ) -> list[ActorDraft]:
@@ -376,8 +410,9 @@ def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:
 
 
 def _vague(actor: ActorDraft) -> bool:
-    """ "fighters", "soldiers": a bare plural names no one in particular."""
-    return " " not in actor.name and actor.name.islower() and actor.name.endswith("s")
+    """ "fighters", "soldiers", "gunmen": a bare plural names no one in particular."""
+    name = actor.name
+    return " " not in name and name.islower() and name.endswith(("s", "men"))
 
 
 def _role_relations(facts: ArticleFacts) -> Iterator[Relation]:
