@@ -311,3 +311,24 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
 )
 def test_no_relation(read_text: ReadText, text: str) -> None:
     assert triples(read_text(text)) == set()
+
+
+def test_those_who_fight_a_common_enemy_together_are_allies(read_text: ReadText) -> None:
+    found = triples(
+        read_text(
+            "The Tessaran Union, the Grey Pines Company and Aurel Vantic are committed to "
+            "defeating the Harrow Liberation Front."
+        )
+    )
+    fighters = ["Tessaran Union", "Grey Pines Company", "Aurel Vantic"]
+    assert {(f, "fighting", "Harrow Liberation Front") for f in fighters} <= found
+    assert {
+        ("Tessaran Union", "allied_with", "Grey Pines Company"),
+        ("Tessaran Union", "allied_with", "Aurel Vantic"),
+        ("Grey Pines Company", "allied_with", "Aurel Vantic"),
+    } <= found
+
+
+def test_fighting_each_other_makes_no_allies(read_text: ReadText) -> None:
+    found = triples(read_text("Emil Saradj and Aurel Vantic attacked each other in Velmar."))
+    assert not {t for t in found if t[1] == "allied_with"}

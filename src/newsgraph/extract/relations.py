@@ -135,6 +135,8 @@ def _relations(
         if pattern.kind == "verb" or trigger.dep_ in {"attr", "acomp"}
         else "asserted"
     )
+    speaker = quote.speaker if quote else None
+    yield from _joint_fighters(pattern, subjects, objects, trigger, evidence, speaker)
     for subject in subjects:
         for obj in objects:
             if _fits(pattern, subject, obj):
@@ -148,6 +150,33 @@ def _relations(
                     until=until,
                     evidence=evidence,
                 )
+
+
+def _joint_fighters(
+    pattern: Pattern,
+    subjects: list[ActorDraft],
+    objects: list[ActorDraft],
+    trigger: Token,
+    evidence: Evidence,
+    asserted_by: str | None,
+) -> Iterator[Relation]:
+    """ "X, Y and Z are committed to defeating W": those who fight a common enemy together
+    are allies."""
+    if pattern.predicate != "fighting" or pattern.kind != "verb" or not objects:
+        return
+    fighters = [s for s in subjects if s.type in _ACTING_TYPES and not _vague(s)]
+    if any(o in fighters for o in objects):
+        return
+    for i, first in enumerate(fighters):
+        for second in fighters[i + 1 :]:
+            yield Relation(
+                subject=first.id,
+                predicate="allied_with",
+                object=second.id,
+                asserted_by=asserted_by,
+                modality=modality(trigger),
+                evidence=evidence,
+            )
 
 
 def _ends(
@@ -287,7 +316,15 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
     if place == "holder" and trigger.dep_ in {"appos", "compound"}:
         # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
-    return [c for head in heads for c in (head, *head.conjuncts)]
+    return [c for head in heads for c in (head, *head.conjuncts, *_listed_appositions(head))]
+
+
+def _listed_appositions(head: Token) -> list[Token]:
+    """ "The UK, the Coalition and the Government of Iraq": the parser takes the second
+    item of a list for an apposition of the first; an apposition with conjuncts is a list."""
+    return [
+        c for a in head.children if a.dep_ == "appos" and a.conjuncts for c in (a, *a.conjuncts)
+    ]
 
 
 def _holders(noun: Token) -> list[Token]:

@@ -100,7 +100,11 @@ def _controller(host: Token) -> list[Token]:
     participle describes."""
     if host.pos_ not in {"VERB", "AUX", "ADJ"}:
         return []
-    subjects = [c for c in host.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # the parser sometimes hangs the subject from the auxiliary ("X, Y and Z are committed")
+    auxiliaries = [c for c in host.children if c.dep_ in {"aux", "auxpass"}]
+    subjects = [
+        c for h in (host, *auxiliaries) for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}
+    ]
     if subjects:
         return subjects
     if host.dep_ == "acl" and host.tag_ in {"VBN", "VBG", "VBD"}:
