@@ -144,3 +144,191 @@ def test_every_lexicon_line_names_a_contract_predicate() -> None:
         for pattern in found:
             assert pattern.predicate in allowed, pattern
             assert pattern.kind in {"verb", "noun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a participle with its agent: the noun it describes is the passive subject
+            "The Harrow Liberation Front, led by Emil Saradj, rejected the truce.",
+            ("Emil Saradj", "leader_of", "Harrow Liberation Front"),
+        ),
+        (  # a conjoined passive shares the subject of the verb before it
+            "The Grey Pines Company was founded by Aurel Vantic in 2009 and was later "
+            "headed by Emil Saradj.",
+            ("Emil Saradj", "leader_of", "Grey Pines Company"),
+        ),
+        (  # "committed to defeating": whoever is committed does the defeating
+            "The Tessaran Union is committed to defeating the Order of the Seventh Dawn.",
+            ("Tessaran Union", "fighting", "Order of the Seventh Dawn"),
+        ),
+        (  # a participle's noun does what the participle governs
+            "The Tessaran Union backs the Harrow Liberation Front, a militia focused on "
+            "defeating the Order of the Seventh Dawn.",
+            ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+        ),
+    ],
+)
+def test_passives_and_controlled_verbs(
+    read_text: ReadText, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(read_text(text))
+
+
+def test_a_passive_after_an_active_verb_takes_its_subject(read_text: ReadText) -> None:
+    found = triples(
+        read_text("The Grey Pines Company attacked Velmar and was defeated by the Tessaran Union.")
+    )
+    assert ("Tessaran Union", "fighting", "Grey Pines Company") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "unexpected"),
+    [
+        (  # a clause's conjoined subjects all hold the support
+            "Emil Saradj and Aurel Vantic provided vital support for the Harrow Liberation Front.",
+            {
+                ("Emil Saradj", "supports", "Harrow Liberation Front"),
+                ("Aurel Vantic", "supports", "Harrow Liberation Front"),
+            },
+            set(),
+        ),
+        (  # the fight is the helped party's, not the helper's
+            "The Tessaran Union reiterated its support for the Harrow Liberation Front in the "
+            "fight against the Order of the Seventh Dawn.",
+            {
+                ("Tessaran Union", "supports", "Harrow Liberation Front"),
+                ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+            },
+            {("Tessaran Union", "fighting", "Order of the Seventh Dawn")},
+        ),
+        (  # "its support of X and Y in their fight": both X and Y fight
+            "Aurel Vantic remains firm in his support of the Harrow Liberation Front and "
+            "Emil Saradj in their fight against the Order of the Seventh Dawn.",
+            {
+                ("Aurel Vantic", "supports", "Harrow Liberation Front"),
+                ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+                ("Emil Saradj", "fighting", "Order of the Seventh Dawn"),
+            },
+            set(),
+        ),
+        (
+            "The Dunmere Martyrs Brigade, as part of the Harrow Liberation Front, is "
+            "committed to holding the hills.",
+            {("Dunmere Martyrs Brigade", "member_of", "Harrow Liberation Front")},
+            set(),
+        ),
+        (  # "with the help of Y": Y helps the clause's subject
+            "The Grey Pines Company took Velmar with the help of the Dunmere Martyrs Brigade.",
+            {("Dunmere Martyrs Brigade", "supports", "Grey Pines Company")},
+            {("Grey Pines Company", "supports", "Dunmere Martyrs Brigade")},
+        ),
+        (  # an act named by its doer stands for the doer
+            "Emil Saradj condemned the Harrow Liberation Front's treatment of prisoners.",
+            {("Emil Saradj", "opposes", "Harrow Liberation Front")},
+            set(),
+        ),
+        (
+            "The Tessaran Union is united in its condemnation of the Harrow Liberation "
+            "Front's brutal policies.",
+            {("Tessaran Union", "opposes", "Harrow Liberation Front")},
+            set(),
+        ),
+        (  # killing in one's own war: the victims are not the one fighting
+            "The Order of the Seventh Dawn killed dozens of villagers in its war against the "
+            "Tessaran Union.",
+            {("Order of the Seventh Dawn", "fighting", "Tessaran Union")},
+            set(),
+        ),
+    ],
+)
+def test_noun_phrase_relations(
+    read_text: ReadText,
+    text: str,
+    expected: set[tuple[str, str, str]],
+    unexpected: set[tuple[str, str, str]],
+) -> None:
+    found = triples(read_text(text))
+    assert expected <= found
+    assert not unexpected & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Global Coalition has launched almost 800 strikes against the Harrow "
+            "Liberation Front.",
+            ("Global Coalition", "fighting", "Harrow Liberation Front"),
+        ),
+        (
+            "The Harrow Liberation Front has used chemical weapons against the Grey Pines Company.",
+            ("Harrow Liberation Front", "fighting", "Grey Pines Company"),
+        ),
+        (
+            "Emil Saradj was captured by the Harrow Liberation Front in May.",
+            ("Harrow Liberation Front", "fighting", "Emil Saradj"),
+        ),
+        (
+            "The Tessaran Union will continue applying pressure to the Order of the Seventh Dawn.",
+            ("Tessaran Union", "opposes", "Order of the Seventh Dawn"),
+        ),
+        (
+            "The Grey Pines Company works closely with the Dunmere Martyrs Brigade.",
+            ("Grey Pines Company", "allied_with", "Dunmere Martyrs Brigade"),
+        ),
+        (  # "the X-Y war": both ends from the hyphenated pair
+            "The Harrow Liberation Front (HLF) rejected the offer of the Order of the Seventh "
+            "Dawn (OSD). Thousands died in the HLF-OSD war.",
+            ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
+        ),
+        (  # "the coalition, including X": X is a member
+            "The Tessaran Union – including Kestria and Velmaria – must now work to support a "
+            "ceasefire.",
+            ("Velmaria", "member_of", "Tessaran Union"),
+        ),
+        (
+            "The Grey Pines Company was seized by the Harrow Liberation Front, with the aid of "
+            "the Tessaran Union.",
+            ("Tessaran Union", "supports", "Harrow Liberation Front"),
+        ),
+    ],
+)
+def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(read_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # condemning an attack is not fighting its target
+        "Emil Saradj condemned the attack on the Harrow Liberation Front.",
+        # "gunmen" is a bare plural: nobody in particular
+        "Three staff of the Greyhaven Relief Trust were abducted by gunmen.",
+        # "including" lists parts of a place, not members
+        "Shells hit towns in Kestria, including Velmar.",
+    ],
+)
+def test_no_relation(read_text: ReadText, text: str) -> None:
+    assert triples(read_text(text)) == set()
+
+
+def test_those_who_fight_a_common_enemy_together_are_allies(read_text: ReadText) -> None:
+    found = triples(
+        read_text(
+            "The Tessaran Union, the Grey Pines Company and Aurel Vantic are committed to "
+            "defeating the Harrow Liberation Front."
+        )
+    )
+    fighters = ["Tessaran Union", "Grey Pines Company", "Aurel Vantic"]
+    assert {(f, "fighting", "Harrow Liberation Front") for f in fighters} <= found
+    assert {
+        ("Tessaran Union", "allied_with", "Grey Pines Company"),
+        ("Tessaran Union", "allied_with", "Aurel Vantic"),
+        ("Grey Pines Company", "allied_with", "Aurel Vantic"),
+    } <= found
+
+
+def test_fighting_each_other_makes_no_allies(read_text: ReadText) -> None:
+    found = triples(read_text("Emil Saradj and Aurel Vantic attacked each other in Velmar."))
+    assert not {t for t in found if t[1] == "allied_with"}

@@ -43,6 +43,15 @@ _ACTING_TYPES = GROUP_TYPES | {"person"}
 _HELD_BY_CLAUSE = {"tie", "ties", "link", "links", "relationship", "talk", "talks",
                    "negotiation", "fight", "war", "battle", "support", "alliance", "allegiance",
                    "loyalty"}  # fmt: skip
+# Nouns of attacks a clause's subject holds only when it launches or carries them out:
+# "launched strikes against X", not "condemned the attack on X".
+_ATTACK_NOUNS = {"strike", "airstrike", "attack", "offensive", "raid", "assault", "operation",
+                 "campaign"}  # fmt: skip
+_WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin", "start",
+                 "lead", "intensify", "step", "continue", "escalate", "order"}  # fmt: skip
+_FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
+# Words of help: "support for X in the fight against Y" makes X the fighter.
+_HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
 
@@ -103,7 +112,7 @@ def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
     if name == "dobj":
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return any(c.lemma_.lower() in values or c.lower_ in values for c in objects)
-    return True  # "subj=person" is checked once the subject is resolved
+    return True  # "subj=person", "obj=government" are checked once the ends are resolved
 
 
 def _relations(
@@ -112,6 +121,8 @@ def _relations(
     subjects, objects = _ends(facts, context, pattern, trigger)
     if pattern.condition and pattern.condition[0] == "subj":
         subjects = [s for s in subjects if s.type in pattern.condition[1]]
+    if pattern.condition and pattern.condition[0] == "obj":
+        objects = [o for o in objects if o.type in pattern.condition[1]]
     sentence = sentence_of(trigger)
     evidence = facts.evidence(sentence.start_char, sentence.end_char)
     quote = facts.asserted_by(trigger.idx, trigger.idx + len(trigger))
@@ -124,6 +135,8 @@ def _relations(
         if pattern.kind == "verb" or trigger.dep_ in {"attr", "acomp"}
         else "asserted"
     )
+    speaker = quote.speaker if quote else None
+    yield from _joint_fighters(pattern, subjects, objects, trigger, evidence, speaker)
     for subject in subjects:
         for obj in objects:
             if _fits(pattern, subject, obj):
@@ -139,13 +152,43 @@ def _relations(
                 )
 
 
+def _joint_fighters(
+    pattern: Pattern,
+    subjects: list[ActorDraft],
+    objects: list[ActorDraft],
+    trigger: Token,
+    evidence: Evidence,
+    asserted_by: str | None,
+) -> Iterator[Relation]:
+    """ "X, Y and Z are committed to defeating W": those who fight a common enemy together
+    are allies."""
+    if pattern.predicate != "fighting" or pattern.kind != "verb" or not objects:
+        return
+    fighters = [s for s in subjects if s.type in _ACTING_TYPES and not _vague(s)]
+    if any(o in fighters for o in objects):
+        return
+    for i, first in enumerate(fighters):
+        for second in fighters[i + 1 :]:
+            yield Relation(
+                subject=first.id,
+                predicate="allied_with",
+                object=second.id,
+                asserted_by=asserted_by,
+                modality=modality(trigger),
+                evidence=evidence,
+            )
+
+
 def _ends(
     facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     if "between" in pattern.subject:
-        pair = _resolved(facts, context, _between(trigger))
+        pair = _resolved(facts, context, _between(trigger)) or _hyphen_pair(facts, trigger)
         if len(pair) >= 2:
             return pair[:1], pair[1:]
+    if _with_help_of(pattern, trigger):  # "took the town with the support of X"
+        helpers = _resolved(facts, context, prep_objects(trigger, "of"))
+        return helpers, _resolved(facts, context, subject_heads(trigger.head.head))
     subjects = _first_filled(facts, context, pattern.subject, trigger)
     objects = _first_filled(facts, context, pattern.object, trigger)
     creation = _creation_verb(trigger) if pattern.kind == "noun" else None
@@ -163,6 +206,18 @@ def _ends(
     if pattern.kind == "noun" and not subjects:
         subjects, objects = _person_with_group(facts, context, trigger) or (subjects, objects)
     return subjects, objects
+
+
+def _with_help_of(pattern: Pattern, noun: Token) -> bool:
+    """ "X captured the town with the help of Y": Y helps X, whatever the help noun's own
+    ends say."""
+    return (
+        pattern.kind == "noun"
+        and pattern.word in _HELP_WORDS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "with"
+        and noun.head.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _person_with_group(
@@ -216,10 +271,19 @@ def _first_filled(
     facts: ArticleFacts, context: Context, places: tuple[str, ...], trigger: Token
 ) -> list[ActorDraft]:
     for place in places:
-        actors = _resolved(facts, context, _tokens_at(place, trigger))
+        tokens = _tokens_at(place, trigger)
+        actors = _resolved(facts, context, tokens)
+        if not actors and (place == "obj" or place.startswith("prep:")):
+            actors = _resolved(facts, context, _owners(tokens))
         if actors:
             return actors
     return []
+
+
+def _owners(tokens: list[Token]) -> list[Token]:
+    """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision": a thing
+    that belongs to an actor, acted on, stands for that actor."""
+    return [c for t in tokens if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss"]
 
 
 def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
@@ -243,11 +307,24 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
         heads = _holders(trigger)
     elif place == "poss":
         heads = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
+    elif place == "pobj":
+        heads = [c for c in trigger.children if c.dep_ == "pobj"]
+    elif place == "head":
+        heads = [trigger.head] if trigger.head.pos_ in {"NOUN", "PROPN"} else []
     else:
         heads = []
-    if place == "holder":  # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
+    if place == "holder" and trigger.dep_ in {"appos", "compound"}:
+        # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
-    return [c for head in heads for c in (head, *head.conjuncts)]
+    return [c for head in heads for c in (head, *head.conjuncts, *_listed_appositions(head))]
+
+
+def _listed_appositions(head: Token) -> list[Token]:
+    """ "The UK, the Coalition and the Government of Iraq": the parser takes the second
+    item of a list for an apposition of the first; an apposition with conjuncts is a list."""
+    return [
+        c for a in head.children if a.dep_ == "appos" and a.conjuncts for c in (a, *a.conjuncts)
+    ]
 
 
 def _holders(noun: Token) -> list[Token]:
@@ -263,15 +340,54 @@ def _holders(noun: Token) -> list[Token]:
     if noun.dep_ in {"attr", "acomp"}:
         return [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        # "recognised X as an affiliate"; "X is working as part of Y", "X, as part of Y, …"
         verb = noun.head.head
-        return [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        described = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        return described or subject_heads(verb)
+    fighters = _fighters_helped(noun)
+    if fighters:
+        return fighters
     if noun.lemma_.lower() in _HELD_BY_CLAUSE and noun.dep_ in {"pobj", "dobj"}:
         # "consulted X during the negotiations with Y", "keep ties with Y": the clause's
         # subject holds the talks, the ties
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if verb.pos_ in {"VERB", "AUX"}:
             return subject_heads(verb)
+    waged = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WAGING_VERBS
+    if noun.lemma_.lower() in _ATTACK_NOUNS and waged:  # "launched strikes against X"
+        return subject_heads(noun.head)
     return []
+
+
+def _fighters_helped(noun: Token) -> list[Token]:
+    """ "support for X in the fight against Y", "its support of X and Y in their fight
+    against Y", "backs X in its war on Y": the fight is the one helped, not the helper's."""
+    if noun.lemma_.lower() not in _FIGHT_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    host = noun.head.head
+    if host.pos_ in {"VERB", "AUX"}:  # "backs X in …", "reiterates support for X in …"
+        objects = [c for c in host.children if c.dep_ == "dobj"]
+        if host.lemma_.lower() in _HELP_WORDS:
+            return objects
+        if objects:
+            return _helped_by(objects[0])
+        # "remains steadfast in its support of X … in their fight against Y"
+        helps = [t for t in host.subtree if t.pos_ == "NOUN" and t not in noun.subtree]
+        return [helped for help in helps for helped in _helped_by(help)]
+    first = host
+    while first.dep_ == "conj":  # "X and the people in their fight": both of them
+        first = first.head
+    helper = first.head.head if first.dep_ == "pobj" else first.head
+    if first.dep_ in {"dobj", "pobj"} and helper.lemma_.lower() in _HELP_WORDS:
+        return [first]
+    return _helped_by(host)
+
+
+def _helped_by(noun: Token) -> list[Token]:
+    """Who the help noun is for: "support for X", "its support of X"."""
+    if noun.lemma_.lower() not in _HELP_WORDS:
+        return []
+    return [pobj for word in ("for", "of", "to") for pobj in prep_objects(noun, word)]
 
 
 def _between(noun: Token) -> list[Token]:
@@ -283,6 +399,25 @@ def _between(noun: Token) -> list[Token]:
         if pobj.dep_ == "pobj"
         for c in (pobj, *pobj.conjuncts)
     ]
+
+
+def _hyphen_pair(facts: ArticleFacts, noun: Token) -> list[ActorDraft]:
+    """ "the Kestria-Velmar war": two actors joined by a hyphen in the noun's compounds."""
+    words = [t for t in noun.lefts if t.dep_ == "compound" for t in t.subtree]
+    if not any(t.text in {"-", "–"} for t in words):
+        return []
+    pair: list[ActorDraft] = []
+    for token in words:
+        actor = facts.actor_at(token.idx, token.idx + len(token)) or _named(facts, token.text)
+        if actor is not None and actor.type in _ACTING_TYPES | {"location"} and actor not in pair:
+            pair.append(actor)
+    return pair if len(pair) == 2 else []
+
+
+def _named(facts: ArticleFacts, word: str) -> ActorDraft | None:
+    """The actor whose name or alias is exactly `word` (a name the actor stage did not mark
+    inside a compound such as "HLF-OSD")."""
+    return next((a for a in facts.actors if word in (a.name, *a.aliases)), None)
 
 
 def _implied_holder(
@@ -312,8 +447,9 @@ def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:
 
 
 def _vague(actor: ActorDraft) -> bool:
-    """ "fighters", "soldiers": a bare plural names no one in particular."""
-    return " " not in actor.name and actor.name.islower() and actor.name.endswith("s")
+    """ "fighters", "soldiers", "gunmen": a bare plural names no one in particular."""
+    name = actor.name
+    return " " not in name and name.islower() and name.endswith(("s", "men"))
 
 
 def _role_relations(facts: ArticleFacts) -> Iterator[Relation]:

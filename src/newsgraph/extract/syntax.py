@@ -60,19 +60,33 @@ def word_kind(token: Token) -> str | None:
     return "verb" if {"nsubj", "dobj"} <= deps else "noun"
 
 
+def is_passive(verb: Token) -> bool:
+    """ "was founded by X", "and was later headed by Y" (the subject shared with the verb
+    before), "the government, led by X" (a participle with its agent)."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"nsubjpass", "auxpass"}:
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and "agent" in deps
+
+
 def subject_heads(verb: Token) -> list[Token]:
     """Who does it: the subject, or the agent ("by X") of a passive, or the subject the verb
     shares with the verb it hangs from."""
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    if passive:
+    if is_passive(verb):
         return [
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects or verb.head == verb:
         return subjects
-    if verb.dep_ in {"conj", "xcomp", "advcl", "acomp"}:
-        # "broke away from X and formed …", "is likely to fund …": a shared subject
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "are committed to defeating X", "forces focused on defeating X": whoever is
+        # committed or focused does it
+        return _controller(verb.head.head)
+    if verb.dep_ == "xcomp":
+        return _controller(verb.head)
+    if verb.dep_ in {"conj", "advcl", "acomp"}:
+        # "broke away from X and formed …": a shared subject
         return subject_heads(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         # "its determination to defeat ISIL", "the Coalition's strategy to defeat ISIL"
@@ -80,11 +94,44 @@ def subject_heads(verb: Token) -> list[Token]:
     return []
 
 
+def _controller(host: Token) -> list[Token]:
+    """Who does what `host` governs ("is likely to fund", "is committed to defeating",
+    "forces focused on defeating"): its grammatical subject, passive or not, or the noun a
+    participle describes."""
+    if host.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return []
+    # the parser sometimes hangs the subject from the auxiliary ("X, Y and Z are committed")
+    auxiliaries = [c for c in host.children if c.dep_ in {"aux", "auxpass"}]
+    subjects = [
+        c for h in (host, *auxiliaries) for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    if subjects:
+        return subjects
+    if host.dep_ == "acl" and host.tag_ in {"VBN", "VBG", "VBD"}:
+        noun = host.head  # "X, a militia focused on …": the militia is X
+        return [noun.head if noun.dep_ == "appos" else noun]
+    return subject_heads(host) if host.head != host else []
+
+
 def object_heads(verb: Token) -> list[Token]:
-    """Who it is done to: the direct object, or the subject of a passive."""
+    """Who it is done to: the direct object, or the subject of a passive (shared with the
+    verb before: "was founded by X and later headed by Y"; or the noun a participle
+    describes: "the government, led by X")."""
     if any(c.dep_ == "nsubjpass" for c in verb.children):
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if is_passive(verb):
+        if verb.dep_ == "acl":
+            return [verb.head]
+        return _shared_subject(verb.head) if verb.dep_ == "conj" else []
     return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """The grammatical subject a conjoined verb takes from the verb before it."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects or verb.dep_ != "conj":
+        return subjects
+    return _shared_subject(verb.head)
 
 
 def prep_objects(trigger: Token, word: str) -> list[Token]:
