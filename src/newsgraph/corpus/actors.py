@@ -19,8 +19,9 @@ fighters of one report are not those of another.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz
@@ -33,6 +34,7 @@ from newsgraph.names import normalize_name
 from newsgraph.store.tables import ActorName, ArticleActor, CorpusActor, RoleRow
 
 FUZZY_THRESHOLD = 92
+SIMILARITY_CANDIDATES = 5000  # rows read per article for the fuzzy step, at most
 _KINDS = {
     "person": "person",
     "organization": "group",
@@ -84,58 +86,95 @@ def identity_key(actor: Actor, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+@dataclass
+class _Wanted:
+    """One article actor on its way to a corpus actor."""
+
+    actor: Actor
+    keys: list[str]
+    identity: str | None
+    named: bool
+    context: set[str]  # normalised names of the organisations it has roles in
+    found: CorpusActor | None = None
+
+
 class ActorResolver:
-    """Finds or creates the corpus actor of each article actor, within one session."""
+    """Finds or creates the corpus actors of an article's actors, in a few batched queries
+    (identities, names, similar names), whatever the number of actors."""
 
     def __init__(self, session: Session, gazetteer: Gazetteer):
         self.session = session
         self.gazetteer = gazetteer
 
-    def resolve(self, actor: Actor, context: Iterable[str] = ()) -> CorpusActor:
-        """The corpus actor for `actor`; `context` holds normalised names of the
-        organisations the actor has roles in, to tell namesakes apart."""
-        keys = name_keys(actor)
+    def resolve_all(self, actors: Sequence[Actor]) -> list[CorpusActor]:
+        """The corpus actor of each of `actors`, in order."""
+        wanted = [self._wanted(actor) for actor in actors]
+        searched = [w for w in wanted if w.named or w.identity]
+        with self.session.no_autoflush:
+            self._match_identities(searched)
+            self._match_names([w for w in searched if w.found is None])
+            self._match_similar([w for w in searched if w.found is None])
+        created = []
+        for w in wanted:
+            if w.found is None:
+                w.found = CorpusActor(
+                    name=w.actor.name,
+                    type=w.actor.type,
+                    named=w.named or w.identity is not None,
+                    wikidata=w.actor.wikidata,
+                    cameo=list(w.actor.cameo),
+                )
+                created.append(w.found)
+            _absorb(w.found, w.actor, w.identity)
+        self.session.add_all(created)
+        self.session.flush()
+        return [w.found for w in wanted if w.found is not None]
+
+    def _wanted(self, actor: Actor) -> _Wanted:
+        context = {normalize_name(r.organization_name) for r in actor.roles if r.organization_name}
         identity = identity_key(actor, self.gazetteer)
-        named = is_named(actor)
-        found = None
-        if named or identity:
-            found = (
-                self._by_identity(identity)
-                or self._by_names(actor, keys, set(context))
-                or self._by_similarity(actor, keys)
-            )
-        if found is None:
-            found = CorpusActor(
-                name=actor.name,
-                type=actor.type,
-                named=named or identity is not None,
-                wikidata=actor.wikidata,
-                cameo=actor.cameo,
-            )
-            self.session.add(found)
-            self.session.flush()
-        _absorb(found, actor, identity)
-        return found
+        return _Wanted(actor, name_keys(actor), identity, is_named(actor), context)
 
-    def _by_identity(self, identity: str | None) -> CorpusActor | None:
-        if identity is None:
-            return None
-        query = sa.select(CorpusActor).where(CorpusActor.gazetteer_key == identity).limit(1)
-        return self.session.scalars(query).first()
+    def _match_identities(self, wanted: list[_Wanted]) -> None:
+        identities = {w.identity for w in wanted if w.identity}
+        if not identities:
+            return
+        rows = self.session.scalars(
+            sa.select(CorpusActor)
+            .where(CorpusActor.gazetteer_key.in_(identities))
+            .order_by(CorpusActor.id.desc())
+        )
+        known = {row.gazetteer_key: row for row in rows}  # the oldest wins
+        for w in wanted:
+            w.found = known.get(w.identity) if w.identity else None
 
-    def _by_names(self, actor: Actor, keys: list[str], context: set[str]) -> CorpusActor | None:
+    def _match_names(self, wanted: list[_Wanted]) -> None:
+        keys = {key for w in wanted for key in w.keys}
         if not keys:
-            return None
+            return
+        holders: dict[str, set[int]] = defaultdict(set)
         rows = self.session.execute(
-            sa.select(ActorName.corpus_actor_id, ActorName.norm).where(ActorName.norm.in_(keys))
-        ).all()
+            sa.select(ActorName.norm, ActorName.corpus_actor_id)
+            .where(ActorName.norm.in_(keys))
+            .distinct()
+        )
+        for norm, corpus_id in rows:
+            holders[norm].add(corpus_id)
+        corpus = self._named_actors({i for ids in holders.values() for i in ids})
+        for w in wanted:
+            w.found = self._by_names(w, holders, corpus)
+
+    def _by_names(
+        self, w: _Wanted, holders: dict[str, set[int]], corpus: dict[int, CorpusActor]
+    ) -> CorpusActor | None:
         shared: Counter[int] = Counter()
         strong: set[int] = set()
-        for corpus_id, norm in set(rows):
-            shared[corpus_id] += 1
-            if not _ambiguous(norm, actor.type):
-                strong.add(corpus_id)
-        candidates = [c for c in self._compatible(actor.type, shared) if c.named]
+        for key in w.keys:
+            for corpus_id in holders.get(key, ()):
+                shared[corpus_id] += 1
+                if not _ambiguous(key, w.actor.type):
+                    strong.add(corpus_id)
+        candidates = _fitting(corpus, shared, w.actor.type)
         if not candidates:
             return None
         confident = [c for c in candidates if c.id in strong]
@@ -143,36 +182,43 @@ class ActorResolver:
             return max(confident, key=lambda c: (shared[c.id], -c.id))
         if len(candidates) == 1:
             return candidates[0]
-        in_context = [c for c in candidates if self._organisations(c.id) & context]
+        in_context = [c for c in candidates if self._organisations(c.id) & w.context]
         return in_context[0] if len(in_context) == 1 else None
 
-    def _by_similarity(self, actor: Actor, keys: list[str]) -> CorpusActor | None:
-        long_keys = [key for key in keys if " " in key]
-        if not long_keys:
-            return None
-        blocks = {block_of(key) for key in long_keys}
+    def _match_similar(self, wanted: list[_Wanted]) -> None:
+        long_keys = {w.actor.id: [key for key in w.keys if " " in key] for w in wanted}
+        blocks = {block_of(key) for keys in long_keys.values() for key in keys}
+        if not blocks:
+            return
         rows = self.session.execute(
-            sa.select(ActorName.corpus_actor_id, ActorName.norm)
+            sa.select(ActorName.block, ActorName.norm, ActorName.corpus_actor_id)
             .where(ActorName.block.in_(blocks))
             .distinct()
-            .limit(500)
+            .limit(SIMILARITY_CANDIDATES)
         ).all()
-        scores: dict[int, float] = {}
-        for corpus_id, norm in rows:
-            if " " not in norm:
-                continue
-            best = max(fuzz.token_sort_ratio(key, norm) for key in long_keys)
-            if best >= FUZZY_THRESHOLD and _same_initial(long_keys[0], norm, actor.type):
-                scores[corpus_id] = max(scores.get(corpus_id, 0.0), best)
-        candidates = [c for c in self._compatible(actor.type, scores) if c.named]
-        return max(candidates, key=lambda c: (scores[c.id], -c.id)) if candidates else None
+        by_block: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for block, norm, corpus_id in rows:
+            if " " in norm:
+                by_block[block].append((norm, corpus_id))
+        corpus = self._named_actors({corpus_id for _, _, corpus_id in rows})
+        for w in wanted:
+            scores: dict[int, float] = {}
+            for key in long_keys[w.actor.id]:
+                for norm, corpus_id in by_block.get(block_of(key), ()):
+                    score = fuzz.token_sort_ratio(key, norm)
+                    if score >= FUZZY_THRESHOLD and _same_initial(key, norm, w.actor.type):
+                        scores[corpus_id] = max(scores.get(corpus_id, 0.0), score)
+            candidates = _fitting(corpus, scores, w.actor.type)
+            if candidates:
+                w.found = max(candidates, key=lambda c: (scores[c.id], -c.id))
 
-    def _compatible(self, type_: str, ids: Iterable[int]) -> list[CorpusActor]:
-        wanted = list(ids)
-        if not wanted:
-            return []
-        rows = self.session.scalars(sa.select(CorpusActor).where(CorpusActor.id.in_(wanted)))
-        return [row for row in rows if compatible(type_, row.type)]
+    def _named_actors(self, ids: set[int]) -> dict[int, CorpusActor]:
+        if not ids:
+            return {}
+        rows = self.session.scalars(
+            sa.select(CorpusActor).where(CorpusActor.id.in_(ids), CorpusActor.named.is_(True))
+        )
+        return {row.id: row for row in rows}
 
     def _organisations(self, corpus_id: int) -> set[str]:
         names = self.session.scalars(
@@ -181,6 +227,11 @@ class ActorResolver:
             .where(ArticleActor.corpus_actor_id == corpus_id)
         )
         return {normalize_name(name) for name in names if name}
+
+
+def _fitting(corpus: dict[int, CorpusActor], ids: Iterable[int], type_: str) -> list[CorpusActor]:
+    """The named corpus actors among `ids` that an actor of `type_` may be."""
+    return [corpus[i] for i in ids if i in corpus and compatible(type_, corpus[i].type)]
 
 
 def _ambiguous(norm: str, type_: str) -> bool:

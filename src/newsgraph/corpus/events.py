@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -53,15 +54,75 @@ def report_day(event: Event, published: str | None) -> dt.date | None:
     return None
 
 
-def fuse(session: Session, report: Report) -> CorpusEvent:
-    """The corpus event the report belongs to, created when none fits."""
-    if report.day is not None:
-        best = _best_candidate(session, report)
-        if best is not None:
+def fuse_all(session: Session, reports: Sequence[Report]) -> list[CorpusEvent]:
+    """The corpus event each report belongs to, in order; created when none fits. Two
+    queries find every candidate of the article's reports at once."""
+    candidates, people, articles = _candidates(session, reports)
+    found: list[CorpusEvent] = []
+    created: list[CorpusEvent] = []
+    for report in reports:
+        best = _best(report, candidates, people, articles)
+        if best is None:
+            best = _new_event(report)
+            created.append(best)
+        else:
             _absorb(best, report.event)
-            return best
+        found.append(best)
+    session.add_all(created)
+    session.flush()
+    return found
+
+
+def _candidates(
+    session: Session, reports: Sequence[Report]
+) -> tuple[list[CorpusEvent], dict[int, set[int]], dict[int, set[int]]]:
+    days = [r.day for r in reports if r.day is not None]
+    if not days:
+        return [], {}, {}
+    window = dt.timedelta(days=WINDOW_DAYS)
+    with session.no_autoflush:
+        candidates = session.scalars(
+            sa.select(CorpusEvent).where(
+                CorpusEvent.type.in_({r.event.type for r in reports}),
+                CorpusEvent.date >= (min(days) - window).isoformat(),
+                CorpusEvent.date <= (max(days) + window).isoformat(),
+            )
+        ).all()
+        people, articles = _participants(session, [c.id for c in candidates])
+    return list(candidates), people, articles
+
+
+def _best(
+    report: Report,
+    candidates: list[CorpusEvent],
+    people: dict[int, set[int]],
+    articles: dict[int, set[int]],
+) -> CorpusEvent | None:
+    if report.day is None:
+        return None
+    scored = []
+    for candidate in candidates:
+        if (
+            candidate.type != report.event.type
+            or candidate.date is None
+            or report.article_id in articles.get(candidate.id, ())
+            or not _places_agree(candidate, report.event)
+        ):
+            continue  # an article's own events are already one per incident
+        distance = abs((dt.date.fromisoformat(candidate.date) - report.day).days)
+        if distance > WINDOW_DAYS:
+            continue
+        theirs = people.get(candidate.id, set())
+        shared = len(theirs & report.participants)
+        nobody = not theirs or not report.participants
+        if shared or (nobody and _known_place(candidate, report.event)):
+            scored.append((shared, -distance, -candidate.id, candidate))
+    return max(scored, key=lambda item: item[:3])[3] if scored else None
+
+
+def _new_event(report: Report) -> CorpusEvent:
     place = report.event.place
-    created = CorpusEvent(
+    return CorpusEvent(
         type=report.event.type,
         date=report.day.isoformat() if report.day else None,
         place_name=place.name if place else None,
@@ -70,53 +131,25 @@ def fuse(session: Session, report: Report) -> CorpusEvent:
         lon=place.lon if place else None,
         geonames_id=place.geonames_id if place else None,
     )
-    session.add(created)
-    session.flush()
-    return created
-
-
-def _best_candidate(session: Session, report: Report) -> CorpusEvent | None:
-    assert report.day is not None
-    window = dt.timedelta(days=WINDOW_DAYS)
-    candidates = session.scalars(
-        sa.select(CorpusEvent).where(
-            CorpusEvent.type == report.event.type,
-            CorpusEvent.date >= (report.day - window).isoformat(),
-            CorpusEvent.date <= (report.day + window).isoformat(),
-        )
-    ).all()
-    candidates = [c for c in candidates if _places_agree(c, report.event)]
-    if not candidates:
-        return None
-    people, articles = _participants(session, [c.id for c in candidates])
-    scored = []
-    for candidate in candidates:
-        if report.article_id in articles[candidate.id]:
-            continue  # an article's own events are already one per incident
-        shared = len(people[candidate.id] & report.participants)
-        nobody = not people[candidate.id] or not report.participants
-        if shared or (nobody and _known_place(candidate, report.event)):
-            distance = abs((dt.date.fromisoformat(candidate.date or "") - report.day).days)
-            scored.append((shared, -distance, -candidate.id, candidate))
-    return max(scored, key=lambda item: item[:3])[3] if scored else None
 
 
 def _participants(
     session: Session, corpus_event_ids: list[int]
 ) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    people: dict[int, set[int]] = defaultdict(set)
+    articles: dict[int, set[int]] = defaultdict(set)
+    if not corpus_event_ids:
+        return people, articles
     rows = session.execute(
-        sa.select(EventRow.corpus_event_id, EventRow.article_id, ArticleActor.corpus_actor_id)
+        sa.select(EventRow.corpus_event_id, EventRow.article_id, CorpusActor.id, CorpusActor.named)
         .outerjoin(EventParticipant, EventParticipant.event_id == EventRow.id)
         .outerjoin(ArticleActor, EventParticipant.article_actor_id == ArticleActor.id)
         .outerjoin(CorpusActor, ArticleActor.corpus_actor_id == CorpusActor.id)
         .where(EventRow.corpus_event_id.in_(corpus_event_ids))
-        .where(sa.or_(CorpusActor.named.is_(True), CorpusActor.id.is_(None)))
     ).all()
-    people: dict[int, set[int]] = defaultdict(set)
-    articles: dict[int, set[int]] = defaultdict(set)
-    for event_id, article_id, actor_id in rows:
+    for event_id, article_id, actor_id, named in rows:
         articles[event_id].add(article_id)
-        if actor_id is not None:
+        if actor_id is not None and named:
             people[event_id].add(actor_id)
     return people, articles
 

@@ -24,6 +24,33 @@ def _word(rng: random.Random, parts: int = 2) -> str:
     return "".join(rng.choice(syllables) for _ in range(parts)).capitalize()
 
 
+_BACKGROUND = [
+    "Residents of {town} said the shops stayed shut for most of the week and that families "
+    "with relatives in the countryside had begun to leave. Aid workers reported shortages of "
+    "fuel and bread, and the main road to the coast was closed for two days.",
+    "Analysts said the {group} had grown stronger over the past year, recruiting young men "
+    "from villages where the government has little presence. The {rival} has lost ground in "
+    "the same period, according to a report published in the spring.",
+    "{official} told parliament that the security forces would be reinforced and that a new "
+    "commission would look into the failures that allowed the attack. Opposition deputies "
+    "called for the minister to resign and demanded an independent inquiry.",
+    "The region has seen repeated clashes since the collapse of a ceasefire agreed two years "
+    "ago. Mediators from neighbouring states have tried to bring the parties back to talks, "
+    "but several rounds ended without agreement on prisoner exchanges or the withdrawal of "
+    "fighters from the border districts.",
+    "Hospital staff in {town} said they had treated dozens of wounded, many of them with burns. "
+    "The local health director appealed for blood donations and for more ambulances, saying "
+    "the clinic had only two working vehicles.",
+]
+
+
+def _background(rng: random.Random, group: str, rival: str, town: str, official: str) -> str:
+    """Three or four paragraphs of context, so an article is as long as wire copy."""
+    chosen = rng.sample(_BACKGROUND, rng.randrange(3, 5))
+    names = {"group": group, "rival": rival, "town": town, "official": official}
+    return "\n\n".join(paragraph.format(**names) for paragraph in chosen)
+
+
 def articles(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
     """`count` fictional articles as input records (id, title, published, source, text)."""
     rng = random.Random(seed)
@@ -47,6 +74,7 @@ def articles(count: int, seed: int = 7) -> Iterator[dict[str, Any]]:
             f'"We will not stop until {town} is free," {leader.split()[-1]} told reporters. '
             f"{official}, the interior minister, condemned the raid and urged the {group} to "
             f"lay down its arms.\n\n"
+            f"{_background(rng, group, rival, town, official)}\n\n"
             f"Report number {number} of the {outlet} desk."
         )
         yield {
