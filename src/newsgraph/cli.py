@@ -171,7 +171,8 @@ def _store_demo(
         f"  newsgraph actors --db {db}\n"
         f'  newsgraph actor "{dossier.actor.name}" --db {db}\n'
         f"  newsgraph events --db {db} --type ASSAULT\n"
-        f"  newsgraph export --format gexf -o demo.gexf --db {db}",
+        f"  newsgraph export --format gexf -o demo.gexf --db {db}\n"
+        f"and in the browser: newsgraph serve --db {db}  →  http://127.0.0.1:8000/",
         highlight=False,
     )
 

@@ -386,6 +386,37 @@ def export(
     err.print(f"{written} record(s) written{f' to {output}' if output else ''}", highlight=False)
 
 
+# ---------------------------------------------------------------------------------- serve
+
+
+@corpus_app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on (local only by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_edits: Annotated[
+        bool, typer.Option("--allow-edits", help="Let the browser merge and split actors.")
+    ] = False,
+) -> None:
+    """Open the corpus in the browser: actor graph, dossiers, timeline, map, quote search and
+    articles, plus the JSON API under /api (schema at /openapi.json). Read-only by default."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    try:
+        app = create_app(db, allow_edits=allow_edits)
+    except StoreError as problem:
+        error(str(problem))
+        raise typer.Exit(code=2) from problem
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        warn(f"listening on {host}: anyone who can reach it can read the corpus")
+    err.print(f"newsgraph on http://{host}:{port}/ (store {db}); Ctrl+C stops it", highlight=False)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 # ------------------------------------------------------------------------------ curation
 
 

@@ -15,13 +15,12 @@ from dataclasses import dataclass
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from newsgraph.export.pages import pages
 from newsgraph.model import SYMMETRIC_PREDICATES
-from newsgraph.store.queries import actor_summaries
-from newsgraph.store.tables import ArticleActor, ArticleRow, CorpusActor, RelationRow
+from newsgraph.store.queries import actor_summaries, relation_edges
+from newsgraph.store.tables import CorpusActor
 
 NODE_ATTRIBUTES = (
     ("type", "string"),
@@ -77,48 +76,24 @@ def nodes(session: Session) -> Iterator[Node]:
 
 
 def edges(session: Session) -> Iterator[Edge]:
-    subject, object_ = aliased(ArticleActor), aliased(ArticleActor)
-    reported = ArticleRow.published
-    query = (
-        sa.select(
-            subject.corpus_actor_id,
-            RelationRow.predicate,
-            object_.corpus_actor_id,
-            sa.func.count(),
-            sa.func.count(sa.distinct(RelationRow.article_id)),
-            sa.func.sum(sa.case((RelationRow.modality == "asserted", 0), else_=1)),
-            sa.func.min(reported),
-            sa.func.max(reported),
-            sa.func.min(RelationRow.since),
-            sa.func.max(RelationRow.until),
-            sa.func.min(RelationRow.evidence_text),
-        )
-        .join(subject, RelationRow.subject_id == subject.id)
-        .join(object_, RelationRow.object_id == object_.id)
-        .join(ArticleRow, RelationRow.article_id == ArticleRow.id)
-        .group_by(subject.corpus_actor_id, RelationRow.predicate, object_.corpus_actor_id)
-        .order_by(subject.corpus_actor_id, RelationRow.predicate, object_.corpus_actor_id)
-    )
-    rows = session.execute(query.execution_options(yield_per=500))
-    for number, row in enumerate(rows, start=1):
-        source, predicate, target, count, articles, hedged, first, last, since, until, text = row
+    for number, edge in enumerate(relation_edges(session), start=1):
         yield Edge(
             number,
-            source,
-            target,
-            predicate,
-            count,
+            edge.source,
+            edge.target,
+            edge.predicate,
+            edge.assertions,
             {
-                "predicate": predicate,
-                "assertions": count,
-                "articles": articles,
-                "not_asserted": hedged or 0,
-                "first_reported": first or "",
-                "last_reported": last or "",
-                "since": since or "",
-                "until": until or "",
-                "symmetric": predicate in SYMMETRIC_PREDICATES,
-                "evidence": text or "",
+                "predicate": edge.predicate,
+                "assertions": edge.assertions,
+                "articles": edge.articles,
+                "not_asserted": edge.not_asserted,
+                "first_reported": edge.first_reported or "",
+                "last_reported": edge.last_reported or "",
+                "since": edge.since or "",
+                "until": edge.until or "",
+                "symmetric": edge.predicate in SYMMETRIC_PREDICATES,
+                "evidence": edge.evidence,
             },
         )
 

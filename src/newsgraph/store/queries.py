@@ -7,6 +7,7 @@ by a user are looked up the way resolution matches them (`names.normalize_name`)
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -325,10 +326,18 @@ def _roles(session: Session, own: Any) -> list[RoleHeld]:
 
 
 def relations(
-    session: Session, *, actor_id: int | None = None, predicate: str | None = None
+    session: Session,
+    *,
+    actor_id: int | None = None,
+    predicate: str | None = None,
+    subject_id: int | None = None,
+    object_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Iterator[RelationAssertion]:
-    """Every assertion of a relation (of one actor, either end), oldest first: a corpus
-    relation over time is the assertions of one (subject, predicate, object)."""
+    """Every assertion of a relation (of one actor, either end; or between a subject and an
+    object), oldest first: a corpus relation over time is the assertions of one (subject,
+    predicate, object)."""
     subject, object_ = aliased(ArticleActor), aliased(ArticleActor)
     subject_actor, object_actor = aliased(CorpusActor), aliased(CorpusActor)
     asserter = aliased(ArticleActor)
@@ -352,6 +361,13 @@ def relations(
         query = query.where(sa.or_(subject_actor.id == actor_id, object_actor.id == actor_id))
     if predicate:
         query = query.where(RelationRow.predicate == predicate)
+    if subject_id is not None:
+        query = query.where(subject_actor.id == subject_id)
+    if object_id is not None:
+        query = query.where(object_actor.id == object_id)
+    query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
     for relation, article, subject_row, object_row, asserted_by in session.execute(query):
         yield RelationAssertion(
             subject=_ref(subject_row),
@@ -361,6 +377,199 @@ def relations(
             until=relation.until,
             provenance=_provenance(relation, article, asserted_by),
         )
+
+
+class RelationEdge(msgspec.Struct, kw_only=True):
+    """All assertions of one (subject, predicate, object), counted: an edge of the graph."""
+
+    source: int
+    predicate: str
+    target: int
+    assertions: int
+    articles: int
+    not_asserted: int  # hedged, predicted, negated or questioned
+    first_reported: str | None
+    last_reported: str | None
+    since: str | None
+    until: str | None
+    evidence: str
+
+
+def relation_edges(
+    session: Session,
+    *,
+    predicates: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+) -> Iterator[RelationEdge]:
+    """The graph's edges, streamed in (subject, predicate, object) order; filtered by
+    predicate, by the reporting articles' dates and by their source (publisher)."""
+    subject, object_ = aliased(ArticleActor), aliased(ArticleActor)
+    reported = ArticleRow.published
+    query = (
+        sa.select(
+            subject.corpus_actor_id,
+            RelationRow.predicate,
+            object_.corpus_actor_id,
+            sa.func.count(),
+            sa.func.count(sa.distinct(RelationRow.article_id)),
+            sa.func.sum(sa.case((RelationRow.modality == "asserted", 0), else_=1)),
+            sa.func.min(reported),
+            sa.func.max(reported),
+            sa.func.min(RelationRow.since),
+            sa.func.max(RelationRow.until),
+            sa.func.min(RelationRow.evidence_text),
+        )
+        .join(subject, RelationRow.subject_id == subject.id)
+        .join(object_, RelationRow.object_id == object_.id)
+        .join(ArticleRow, RelationRow.article_id == ArticleRow.id)
+        .group_by(subject.corpus_actor_id, RelationRow.predicate, object_.corpus_actor_id)
+        .order_by(subject.corpus_actor_id, RelationRow.predicate, object_.corpus_actor_id)
+    )
+    if predicates:
+        query = query.where(RelationRow.predicate.in_(predicates))
+    if since:
+        query = query.where(reported >= since)
+    if until:
+        query = query.where(reported <= until)
+    if source:
+        query = query.where(ArticleRow.source == source)
+    for row in session.execute(query.execution_options(yield_per=500)):
+        (subject_id, predicate, object_id, count, articles, hedged, first, last) = row[:8]
+        yield RelationEdge(
+            source=subject_id,
+            predicate=predicate,
+            target=object_id,
+            assertions=count,
+            articles=articles,
+            not_asserted=hedged or 0,
+            first_reported=first,
+            last_reported=last,
+            since=row[8],
+            until=row[9],
+            evidence=row[10] or "",
+        )
+
+
+class Graph(msgspec.Struct, kw_only=True):
+    nodes: list[ActorSummary]
+    edges: list[RelationEdge]
+
+
+def graph(
+    session: Session,
+    *,
+    types: Sequence[str] = (),
+    predicates: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    limit: int = 300,
+) -> Graph:
+    """The actor graph for the web: the `limit` actors in most articles (of `types`), the
+    edges among them that pass the filters, and the actors at their ends."""
+    top = list_actors(session, type=None, limit=limit * 3 if types else limit)
+    if types:
+        top = [actor for actor in top if actor.type in types][:limit]
+    keep = {actor.id for actor in top}
+    edges = [
+        edge
+        for edge in relation_edges(
+            session, predicates=predicates, since=since, until=until, source=source
+        )
+        if edge.source in keep or edge.target in keep
+    ]
+    ends = {i for edge in edges for i in (edge.source, edge.target)} - keep
+    extra = actor_summaries(session, sorted(ends))
+    if types:
+        allowed = {actor.id for actor in extra if actor.type in types} | keep
+        edges = [e for e in edges if e.source in allowed and e.target in allowed]
+        extra = [actor for actor in extra if actor.id in allowed]
+    return Graph(nodes=top + extra, edges=edges)
+
+
+# ------------------------------------------------------------------------------ articles
+
+
+class Highlight(msgspec.Struct, kw_only=True):
+    start: int
+    end: int
+    kind: str  # "actor", "quote" or "event"
+    actor: ActorRef | None = None  # the corpus actor of an actor mention or a quote's speaker
+    label: str | None = None  # an event's type
+
+
+class ArticleView(msgspec.Struct, kw_only=True):
+    article: ArticleRef
+    text: str
+    highlights: list[Highlight]
+
+
+def list_articles(
+    session: Session, *, search: str | None = None, limit: int = PAGE, offset: int = 0
+) -> list[ArticleRef]:
+    query = (
+        sa.select(ArticleRow)
+        .order_by(ArticleRow.published.desc(), ArticleRow.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if search:
+        query = query.where(ArticleRow.title.ilike(f"%{_escape_like(search)}%", escape="\\"))
+    return [_article_ref(row) for row in session.scalars(query)]
+
+
+def article_view(session: Session, article_id: int) -> ArticleView:
+    """An article's text with its actor mentions, quotes and event evidence as offsets."""
+    article = session.get(ArticleRow, article_id)
+    if article is None:
+        raise NotFound(f"no article with id {article_id}")
+    highlights: list[Highlight] = []
+    actors = session.execute(
+        sa.select(ArticleActor, CorpusActor)
+        .join(CorpusActor, ArticleActor.corpus_actor_id == CorpusActor.id)
+        .where(ArticleActor.article_id == article_id)
+    ).all()
+    refs = {row.id: _ref(corpus) for row, corpus in actors}
+    for row, _ in actors:
+        highlights.extend(
+            Highlight(start=start, end=end, kind="actor", actor=refs[row.id])
+            for start, end in row.mentions
+        )
+    for quote in session.scalars(sa.select(QuoteRow).where(QuoteRow.article_id == article_id)):
+        speaker = refs.get(quote.speaker_id) if quote.speaker_id else None
+        highlights.extend(
+            Highlight(start=start, end=end, kind="quote", actor=speaker)
+            for start, end in quote.spans
+        )
+    for event in session.scalars(sa.select(EventRow).where(EventRow.article_id == article_id)):
+        highlights.append(
+            Highlight(
+                start=event.evidence_start, end=event.evidence_end, kind="event", label=event.type
+            )
+        )
+    highlights.sort(key=lambda h: (h.start, -h.end))
+    return ArticleView(article=_article_ref(article), text=article.text, highlights=highlights)
+
+
+class SearchResults(msgspec.Struct, kw_only=True):
+    actors: list[ActorSummary]
+    quotes: list[QuoteView]
+    articles: list[ArticleRef]
+
+
+def search(session: Session, words: str, limit: int = 20) -> SearchResults:
+    """Everything a few words find: actors named so, quotes and article titles holding them."""
+    return SearchResults(
+        actors=list_actors(session, search=words, limit=limit),
+        quotes=search_quotes(session, search=words, limit=limit),
+        articles=list_articles(session, search=words, limit=limit),
+    )
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _provenance(fact: Any, article: ArticleRow, asserted_by: str | None) -> Provenance:
@@ -411,8 +620,8 @@ def search_quotes(
             .where(subject.corpus_actor_id == about_id)
         )
         query = query.where(QuoteRow.id.in_(about))
-    for word in (search or "").split():
-        query = query.where(QuoteRow.text.ilike(f"%{_escape_like(word)}%", escape="\\"))
+    if search and search.split():
+        query = query.where(_matches(session, search))
     if since:
         query = query.where(ArticleRow.published >= since)
     if until:
@@ -433,8 +642,18 @@ def search_quotes(
     ]
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _matches(session: Session, search: str) -> Any:
+    """Quotes holding every word of `search` (stemmed), through the store's full-text index:
+    FTS5 on SQLite, a tsvector index on PostgreSQL (migration 0002)."""
+    words = re.findall(r"\w+", search)
+    if not words:
+        return sa.false()
+    if session.get_bind().dialect.name == "postgresql":
+        vector = sa.func.to_tsvector("english", QuoteRow.text)
+        return vector.op("@@")(sa.func.plainto_tsquery("english", " ".join(words)))
+    phrase = " ".join(f'"{word}"' for word in words)  # each word quoted: no query syntax
+    matching = sa.text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :phrase")
+    return QuoteRow.id.in_(matching.bindparams(phrase=phrase))
 
 
 # ------------------------------------------------------------------------------- events
@@ -448,10 +667,12 @@ def list_events(
     since: str | None = None,
     until: str | None = None,
     place: str | None = None,
+    located: bool = False,
     limit: int | None = PAGE,
     offset: int = 0,
 ) -> list[CorpusEventView]:
-    """Corpus events, oldest first, each with every report of it."""
+    """Corpus events, oldest first, each with every report of it; `located`: only those
+    with coordinates (for a map)."""
     query = sa.select(CorpusEvent).order_by(CorpusEvent.date, CorpusEvent.id).offset(offset)
     if limit is not None:
         query = query.limit(limit)
@@ -463,6 +684,8 @@ def list_events(
         query = query.where(CorpusEvent.date >= since)
     if until:
         query = query.where(CorpusEvent.date <= until)
+    if located:
+        query = query.where(CorpusEvent.lat.is_not(None), CorpusEvent.lon.is_not(None))
     if place:
         query = query.where(
             sa.or_(

@@ -19,6 +19,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+# Full-text search objects made by migration 0002 outside the models (FTS5 on SQLite, an
+# expression index on PostgreSQL); schema comparisons leave them alone.
+SEARCH_OBJECTS = ("quotes_fts", "ix_quotes_text_search")
+
+
+def is_search_object(name: str | None) -> bool:
+    return bool(name) and str(name).startswith(SEARCH_OBJECTS)
+
+
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar = {dict[str, Any]: JSON, list[Any]: JSON}
 

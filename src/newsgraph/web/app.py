@@ -1,0 +1,103 @@
+"""The FastAPI application: one store per app, one session per request.
+
+`create_app` wires the JSON API (`api.py`, under /api) and the pages (`pages.py`). The
+API's responses are the store's own result types (msgspec structs, `store/queries.py`),
+encoded by msgspec; their JSON Schemas are published in /openapi.json as components, so the
+data model stays defined once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import msgspec
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session
+
+from newsgraph import __version__
+from newsgraph.store import Store, open_store
+from newsgraph.store import queries as q
+
+
+class MsgspecResponse(Response):
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return msgspec.json.encode(content)
+
+
+def create_app(db: str, *, allow_edits: bool = False, store: Store | None = None) -> FastAPI:
+    """The workbench over the store at `db` (opened here unless `store` is given)."""
+    from newsgraph.web import api, pages
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="The corpus of actors, relations, events and quotes, read from the store "
+        "that `newsgraph ingest` writes. Every list is paginated with `limit` and `offset`.",
+        default_response_class=MsgspecResponse,
+    )
+    app.state.store = store or open_store(db, create=False)
+    app.state.allow_edits = allow_edits
+    app.state.db = db
+    static = resources.files("newsgraph.web").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.include_router(api.router, prefix="/api")
+    app.include_router(pages.router)
+    app.add_exception_handler(q.NotFound, _not_found)
+    app.add_exception_handler(RequestValidationError, _invalid)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def session(request: Request) -> Iterator[Session]:
+    """A session on the app's store for one request (a FastAPI dependency)."""
+    store: Store = request.app.state.store
+    with store.session() as opened:
+        yield opened
+
+
+async def _not_found(request: Request, error: Exception) -> Response:
+    assert isinstance(error, q.NotFound)
+    detail = {"detail": str(error), "suggestions": error.suggestions}
+    if request.url.path.startswith("/api/"):
+        return JSONResponse(detail, status_code=404)
+    from newsgraph.web.pages import render_error
+
+    return render_error(request, 404, str(error))
+
+
+async def _invalid(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = [
+        {"loc": list(map(str, e.get("loc", ()))), "msg": str(e.get("msg", ""))}
+        for e in error.errors()
+    ]
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return JSONResponse({"detail": problems}, status_code=422)
+    from newsgraph.web.pages import render_error
+
+    message = "; ".join(f"{'.'.join(p['loc'][1:])}: {p['msg']}" for p in problems)
+    return render_error(request, 422, message)
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title, version=app.version, description=app.description, routes=app.routes
+    )
+    from newsgraph.web.api import RESPONSE_TYPES
+
+    _, components = msgspec.json.schema_components(
+        RESPONSE_TYPES, ref_template="#/components/schemas/{name}"
+    )
+    schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
+    app.openapi_schema = schema
+    return schema

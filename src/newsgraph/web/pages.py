@@ -1,0 +1,244 @@
+"""The pages: server-rendered with Jinja2 (autoescaped: article text and names are data,
+never markup), each a linkable URL whose query string holds its filters. The graph and the
+map draw with small scripts in static/ that read the JSON API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from itertools import pairwise
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from newsgraph.model import ActorType, EventType, Predicate
+from newsgraph.store import queries as q
+from newsgraph.store.tables import CorpusActor
+from newsgraph.web.api import ActorName, Date, SessionDep, Text
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+templates = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
+PAGE = 50
+Page = Annotated[int, Query(ge=1, le=20_000)]
+PathId = Annotated[int, Path(ge=1, le=2**31)]
+ACTOR_TYPES = list(ActorType.__args__)  # type: ignore[attr-defined]
+EVENT_TYPES = list(EventType.__args__)  # type: ignore[attr-defined]
+PREDICATES = list(Predicate.__args__)  # type: ignore[attr-defined]
+
+
+def _page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
+    context.setdefault("title", "newsgraph")
+    shared = {"allow_edits": request.app.state.allow_edits, "db": request.app.state.db}
+    return templates.TemplateResponse(request, template, {**shared, **context}, status_code=status)
+
+
+def render_error(request: Request, status: int, message: str) -> Response:
+    return _page(request, "error.html", status=status, title=f"Error {status}", message=message)
+
+
+def _query(request: Request, **changes: Any) -> str:
+    """This page's query string with `changes` (for next/previous links)."""
+    params = dict(request.query_params)
+    params.update({k: str(v) for k, v in changes.items()})
+    from urllib.parse import urlencode
+
+    return "?" + urlencode(params)
+
+
+@router.get("/")
+def home() -> Response:
+    return RedirectResponse("/graph")
+
+
+@router.get("/graph")
+def graph_page(request: Request) -> Response:
+    return _page(
+        request, "graph.html", title="Actor graph", types=ACTOR_TYPES, predicates=PREDICATES
+    )
+
+
+@router.get("/actors")
+def actors_page(
+    request: Request,
+    db: SessionDep,
+    type: Annotated[ActorType | None, Query()] = None,
+    search: Text = None,
+    page: Page = 1,
+) -> Response:
+    found = q.list_actors(db, type=type, search=search, limit=PAGE, offset=(page - 1) * PAGE)
+    return _page(
+        request,
+        "actors.html",
+        title="Actors",
+        actors=found,
+        types=ACTOR_TYPES,
+        type=type,
+        search=search or "",
+        page=page,
+        more=len(found) == PAGE,
+        next=_query(request, page=page + 1),
+        previous=_query(request, page=page - 1),
+    )
+
+
+@router.get("/actors/{actor_id}")
+def dossier_page(request: Request, db: SessionDep, actor_id: PathId) -> Response:
+    actor = db.get(CorpusActor, actor_id)
+    if actor is None:
+        raise q.NotFound(f"no actor with id {actor_id}")
+    dossier = q.dossier(db, actor)
+    return _page(request, "dossier.html", title=dossier.actor.name, d=dossier)
+
+
+@router.get("/timeline")
+def timeline_page(
+    request: Request,
+    db: SessionDep,
+    actor: ActorName = None,
+    type: Annotated[EventType | None, Query()] = None,
+    since: Date = None,
+    until: Date = None,
+    place: Text = None,
+    page: Page = 1,
+) -> Response:
+    found = q.list_events(
+        db,
+        actor_id=q.find_actor(db, actor).id if actor else None,
+        type=type,
+        since=since,
+        until=until,
+        place=place,
+        limit=PAGE,
+        offset=(page - 1) * PAGE,
+    )
+    return _page(
+        request,
+        "timeline.html",
+        title="Timeline",
+        events=found,
+        types=EVENT_TYPES,
+        filters={"actor": actor, "type": type, "since": since, "until": until, "place": place},
+        page=page,
+        more=len(found) == PAGE,
+        next=_query(request, page=page + 1),
+        previous=_query(request, page=page - 1),
+    )
+
+
+@router.get("/map")
+def map_page(
+    request: Request,
+    type: Annotated[EventType | None, Query()] = None,
+    since: Date = None,
+    until: Date = None,
+) -> Response:
+    return _page(
+        request,
+        "map.html",
+        title="Map",
+        types=EVENT_TYPES,
+        filters={"type": type, "since": since, "until": until},
+    )
+
+
+@router.get("/quotes")
+def quotes_page(
+    request: Request,
+    db: SessionDep,
+    search: Text = None,
+    speaker: ActorName = None,
+    since: Date = None,
+    until: Date = None,
+    page: Page = 1,
+) -> Response:
+    found = q.search_quotes(
+        db,
+        search=search,
+        speaker_id=q.find_actor(db, speaker).id if speaker else None,
+        since=since,
+        until=until,
+        limit=PAGE,
+        offset=(page - 1) * PAGE,
+    )
+    return _page(
+        request,
+        "quotes.html",
+        title="Quotes",
+        quotes=found,
+        filters={"search": search, "speaker": speaker, "since": since, "until": until},
+        page=page,
+        more=len(found) == PAGE,
+        next=_query(request, page=page + 1),
+        previous=_query(request, page=page - 1),
+    )
+
+
+@router.get("/articles")
+def articles_page(
+    request: Request, db: SessionDep, search: Text = None, page: Page = 1
+) -> Response:
+    found = q.list_articles(db, search=search, limit=PAGE, offset=(page - 1) * PAGE)
+    return _page(
+        request,
+        "articles.html",
+        title="Articles",
+        articles=found,
+        search=search or "",
+        page=page,
+        more=len(found) == PAGE,
+        next=_query(request, page=page + 1),
+        previous=_query(request, page=page - 1),
+    )
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, db: SessionDep, article_id: PathId) -> Response:
+    view = q.article_view(db, article_id)
+    return _page(
+        request,
+        "article.html",
+        title=view.article.title or f"Article {article_id}",
+        view=view,
+        segments=segments(view.text, view.highlights),
+    )
+
+
+@dataclass
+class Segment:
+    """A run of article text under the same highlights."""
+
+    text: str
+    classes: str
+    actor: q.ActorRef | None  # the innermost actor mention covering the run, linked
+    quote_by: q.ActorRef | None
+    event: str | None
+
+
+def segments(text: str, highlights: list[q.Highlight]) -> list[Segment]:
+    """The text cut at every highlight boundary, each piece with what covers it, so that
+    overlapping highlights (a mention inside a quote inside an event sentence) all show."""
+    bounds = sorted({0, len(text), *(h.start for h in highlights), *(h.end for h in highlights)})
+    bounds = [b for b in bounds if 0 <= b <= len(text)]
+    pieces = []
+    for start, end in pairwise(bounds):
+        covering = [h for h in highlights if h.start <= start and end <= h.end]
+        kinds = sorted({h.kind for h in covering})
+        actors = [h for h in covering if h.kind == "actor"]
+        quotes = [h for h in covering if h.kind == "quote"]
+        events = [h for h in covering if h.kind == "event"]
+        pieces.append(
+            Segment(
+                text=text[start:end],
+                classes=" ".join(f"hl-{kind}" for kind in kinds),
+                actor=min(actors, key=lambda h: h.end - h.start).actor if actors else None,
+                quote_by=quotes[0].actor if quotes else None,
+                event=events[0].label if events else None,
+            )
+        )
+    return pieces
+
+
+__all__ = ["render_error", "router"]
