@@ -10,6 +10,7 @@ import pytest
 
 from newsgraph.model import Article, Record
 from newsgraph.pipeline import Analyzer
+from newsgraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -74,3 +75,27 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         connection.execute(f"DROP DATABASE IF EXISTS {name}")
         connection.execute(f"CREATE DATABASE {name}")
     return base.replace("/postgres?", f"/{name}?")
+
+
+@pytest.fixture(scope="session")
+def corpus_articles(analyzer: Analyzer) -> list[tuple[Article, Record]]:
+    """The fictional corpus scenario's articles, analysed once for the session."""
+    from newsgraph.read import iter_records
+
+    records = [r for r in iter_records([str(CORPUS_FIXTURE)]) if isinstance(r, Record)]
+    articles = list(analyzer.run(records))
+    assert all(isinstance(a, Article) for a in articles), articles
+    return list(zip(articles, records, strict=True))  # type: ignore[arg-type]
+
+
+def stored(db: str, articles: list[tuple[Article, Record]]) -> Store:
+    """A store at `db` holding `articles`, written as `ingest` writes each article."""
+    from newsgraph.corpus.ingest import store_article
+    from newsgraph.gazetteer import default_gazetteer
+    from newsgraph.store import open_store
+
+    opened = open_store(db)
+    gazetteer = default_gazetteer()
+    for article, record in articles:
+        store_article(opened, article, record.text, record.origin, gazetteer)
+    return opened

@@ -17,9 +17,8 @@ import networkx as nx
 import pytest
 import sqlalchemy as sa
 
-from newsgraph.corpus.ingest import ingest, store_article
+from newsgraph.corpus.ingest import ingest
 from newsgraph.export import ExportFormat, export
-from newsgraph.gazetteer import default_gazetteer
 from newsgraph.model import Article, Record
 from newsgraph.pipeline import Analyzer
 from newsgraph.read import iter_records
@@ -27,28 +26,15 @@ from newsgraph.store import Store, open_store
 from newsgraph.store import queries as q
 from newsgraph.store.curation import CurationError, merge, split_name, unmerge
 from newsgraph.store.tables import ArticleRow, Base, is_search_object
-from tests.conftest import CORPUS_FIXTURE
+from tests.conftest import CORPUS_FIXTURE, stored
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def analysed(analyzer: Analyzer) -> list[tuple[Article, Record]]:
-    """The scenario's articles, analysed once for the module."""
-    records = [r for r in iter_records([str(CORPUS_FIXTURE)]) if isinstance(r, Record)]
-    articles = list(analyzer.run(records))
-    assert all(isinstance(a, Article) for a in articles)
-    return list(zip(articles, records, strict=True))  # type: ignore[arg-type]
-
-
 @pytest.fixture
-def store(db_url: str, analysed: list[tuple[Article, Record]]) -> Store:
+def store(db_url: str, corpus_articles: list[tuple[Article, Record]]) -> Store:
     """A fresh store holding the scenario, written as `ingest` writes each article."""
-    opened = open_store(db_url)
-    gazetteer = default_gazetteer()
-    for article, record in analysed:
-        store_article(opened, article, record.text, record.origin, gazetteer)
-    return opened
+    return stored(db_url, corpus_articles)
 
 
 def _count(store: Store, table: str) -> int:

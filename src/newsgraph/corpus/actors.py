@@ -8,7 +8,7 @@ In order, the first that decides wins:
    it links only when one candidate has it, or context picks one (a shared role
    organisation);
 3. similarity: a rapidfuzz token-sort ratio of at least `FUZZY_THRESHOLD` against the names
-   sharing the actor's last word (the block), for names of two words or more;
+   sharing the actor's longest word (the block), for names of two words or more;
 otherwise the actor is new to the corpus. Lookups go through indexed columns only, so each
 resolution costs the same however large the corpus grows.
 
@@ -70,7 +70,10 @@ def is_named(actor: Actor) -> bool:
 
 
 def block_of(key: str) -> str:
-    return key.rsplit(" ", 1)[-1][:128]
+    """The word of a name that fuzzy matching blocks on: its longest (the last of equals),
+    "belvo" in "black belvo front", so that common words ("front", "army") make no block."""
+    words = key.split() or [""]
+    return max(reversed(words), key=len)[:128]
 
 
 def identity_key(actor: Actor, gazetteer: Gazetteer) -> str | None:

@@ -16,6 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -61,7 +62,8 @@ def fuse_all(session: Session, reports: Sequence[Report]) -> list[CorpusEvent]:
     found: list[CorpusEvent] = []
     created: list[CorpusEvent] = []
     for report in reports:
-        best = _best(report, candidates, people, articles)
+        best_id = _best(report, candidates, people, articles)
+        best = session.get(CorpusEvent, best_id) if best_id is not None else None
         if best is None:
             best = _new_event(report)
             created.append(best)
@@ -75,18 +77,40 @@ def fuse_all(session: Session, reports: Sequence[Report]) -> list[CorpusEvent]:
 
 def _candidates(
     session: Session, reports: Sequence[Report]
-) -> tuple[list[CorpusEvent], dict[int, set[int]], dict[int, set[int]]]:
-    days = [r.day for r in reports if r.day is not None]
-    if not days:
-        return [], {}, {}
+) -> tuple[list[Any], dict[int, set[int]], dict[int, set[int]]]:
     window = dt.timedelta(days=WINDOW_DAYS)
+    # one (type, date window, place) per report: an article's events may lie years apart
+    windows = {
+        (r.event.type, r.day, r.event.place.name if r.event.place else None)
+        for r in reports
+        if r.day is not None
+    }
+    if not windows:
+        return [], {}, {}
+    conditions = [
+        sa.and_(
+            CorpusEvent.type == type_,
+            CorpusEvent.date >= (day - window).isoformat(),
+            CorpusEvent.date <= (day + window).isoformat(),
+            sa.or_(
+                CorpusEvent.place_name.is_(None),
+                sa.true()
+                if place is None
+                else (sa.func.lower(CorpusEvent.place_name) == place.casefold()),
+            ),
+        )
+        for type_, day, place in sorted(windows, key=str)
+    ]
     with session.no_autoflush:
-        candidates = session.scalars(
-            sa.select(CorpusEvent).where(
-                CorpusEvent.type.in_({r.event.type for r in reports}),
-                CorpusEvent.date >= (min(days) - window).isoformat(),
-                CorpusEvent.date <= (max(days) + window).isoformat(),
-            )
+        # plain rows, not ORM objects: most candidates are only looked at
+        candidates = session.execute(
+            sa.select(
+                CorpusEvent.id,
+                CorpusEvent.type,
+                CorpusEvent.date,
+                CorpusEvent.place_name,
+                CorpusEvent.geonames_id,
+            ).where(sa.or_(*conditions))
         ).all()
         people, articles = _participants(session, [c.id for c in candidates])
     return list(candidates), people, articles
@@ -94,10 +118,11 @@ def _candidates(
 
 def _best(
     report: Report,
-    candidates: list[CorpusEvent],
+    candidates: list[Any],
     people: dict[int, set[int]],
     articles: dict[int, set[int]],
-) -> CorpusEvent | None:
+) -> int | None:
+    """The id of the candidate the report fuses into, if any."""
     if report.day is None:
         return None
     scored = []
@@ -117,7 +142,7 @@ def _best(
         nobody = not theirs or not report.participants
         if shared or (nobody and _known_place(candidate, report.event)):
             scored.append((shared, -distance, -candidate.id, candidate))
-    return max(scored, key=lambda item: item[:3])[3] if scored else None
+    return max(scored, key=lambda item: item[:3])[3].id if scored else None
 
 
 def _new_event(report: Report) -> CorpusEvent:
@@ -154,7 +179,7 @@ def _participants(
     return people, articles
 
 
-def _places_agree(candidate: CorpusEvent, event: Event) -> bool:
+def _places_agree(candidate: Any, event: Event) -> bool:
     place = event.place
     if place is None or candidate.place_name is None:
         return True
@@ -163,7 +188,7 @@ def _places_agree(candidate: CorpusEvent, event: Event) -> bool:
     return normalize_name(place.name) == normalize_name(candidate.place_name)
 
 
-def _known_place(candidate: CorpusEvent, event: Event) -> bool:
+def _known_place(candidate: Any, event: Event) -> bool:
     return event.place is not None and candidate.place_name is not None
 
 

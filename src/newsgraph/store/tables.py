@@ -88,7 +88,7 @@ class ActorName(Base):
     corpus_actor_id: Mapped[int] = mapped_column(ForeignKey("corpus_actors.id"), index=True)
     surface: Mapped[str] = mapped_column(String(512))
     norm: Mapped[str] = mapped_column(String(512), index=True)
-    block: Mapped[str] = mapped_column(String(128), index=True)  # last word, for fuzzy matching
+    block: Mapped[str] = mapped_column(String(128), index=True)  # longest word, for fuzzy matching
 
 
 class RoleRow(Base):

@@ -215,6 +215,7 @@ def search(
 @router.post(
     "/actors/{actor_id}/merge", response_model=None, responses=_returns("ActorSummary", many=True)
 )
+@_encoded
 def merge(
     request: Request,
     db: SessionDep,
@@ -238,6 +239,7 @@ def merge(
 @router.post(
     "/actors/{actor_id}/split", response_model=None, responses=_returns("ActorSummary", many=True)
 )
+@_encoded
 def split(
     request: Request,
     db: SessionDep,
