@@ -189,12 +189,15 @@ def actors(
 def actor(
     name: Annotated[str, typer.Argument(help="A name, an alias, or an id as #12.")],
     db: DbOpt = DEFAULT_DB,
+    limit: Annotated[
+        int, typer.Option(min=1, max=100_000, help="The newest this many of each section.")
+    ] = q.PAGE,
     json: JsonOpt = False,
 ) -> None:
     """One actor's dossier: aliases, roles over time, relations with evidence and who asserted
     them, events as actor and as target, quotes by and about the actor, articles."""
     with _session(db) as session:
-        found = q.dossier(session, _actor(session, name))
+        found = q.dossier(session, _actor(session, name), limit)
     if json:
         _print_json(found)
         return

@@ -144,6 +144,8 @@ class Dossier(msgspec.Struct, kw_only=True):
     quotes_by: list[QuoteView]
     quotes_about: list[QuoteView]
     articles: list[ArticleRef]
+    # how many of each there are in all; a section holds the newest `limit` of them
+    totals: dict[str, int]
 
 
 # ------------------------------------------------------------------------------- actors
@@ -225,31 +227,47 @@ def find_actor(session: Session, name: str) -> CorpusActor:
     raise NotFound(f"no actor named {name!r}", _close_names(session, key))
 
 
-def dossier(session: Session, actor: CorpusActor) -> Dossier:
-    """Everything the corpus holds on one actor, each fact with its sources."""
+def dossier(session: Session, actor: CorpusActor, limit: int = PAGE) -> Dossier:
+    """What the corpus holds on one actor, each fact with its sources: every name and role,
+    and the newest `limit` relations, events, quotes and articles (`totals` counts all)."""
     own = sa.select(ArticleActor.id).where(ArticleActor.corpus_actor_id == actor.id)
-    articles = session.scalars(
+    in_articles = sa.select(ArticleActor.article_id).where(ArticleActor.id.in_(own))
+    newest = (
         sa.select(ArticleRow)
-        .where(
-            ArticleRow.id.in_(sa.select(ArticleActor.article_id).where(ArticleActor.id.in_(own)))
-        )
-        .order_by(ArticleRow.published, ArticleRow.id)
-    ).all()
+        .where(ArticleRow.id.in_(in_articles))
+        .order_by(ArticleRow.published.desc(), ArticleRow.id.desc())
+        .limit(limit)
+    )
     forms = _surface_counts(session, actor.id)
-    summary = _summary(actor, len(articles), list(forms))
-    as_actor = _events(session, actor.id, "actor")
-    as_target = _events(session, actor.id, "target")
+    totals = _dossier_totals(session, actor.id, own, in_articles)
     return Dossier(
-        actor=summary,
+        actor=_summary(actor, totals["articles"], list(forms)),
         surface_forms=forms,
         roles=_roles(session, own),
-        relations=list(relations(session, actor_id=actor.id)),
-        events_as_actor=as_actor,
-        events_as_target=as_target,
-        quotes_by=search_quotes(session, speaker_id=actor.id, limit=None),
-        quotes_about=search_quotes(session, about_id=actor.id, limit=None),
-        articles=[_article_ref(row) for row in articles],
+        relations=list(relations(session, actor_id=actor.id, limit=limit, newest_first=True)),
+        events_as_actor=_events(session, actor.id, "actor", limit),
+        events_as_target=_events(session, actor.id, "target", limit),
+        quotes_by=search_quotes(session, speaker_id=actor.id, limit=limit),
+        quotes_about=search_quotes(session, about_id=actor.id, limit=limit),
+        articles=[_article_ref(row) for row in session.scalars(newest)],
+        totals=totals,
     )
+
+
+def _dossier_totals(session: Session, actor_id: int, own: Any, in_articles: Any) -> dict[str, int]:
+    def count(query: Any) -> int:
+        return int(session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0)
+
+    subject_or_object = sa.or_(RelationRow.subject_id.in_(own), RelationRow.object_id.in_(own))
+    about = sa.select(QuoteSubject.quote_id).where(QuoteSubject.article_actor_id.in_(own))
+    return {
+        "articles": count(sa.select(ArticleRow.id).where(ArticleRow.id.in_(in_articles))),
+        "relations": count(sa.select(RelationRow.id).where(subject_or_object)),
+        "events_as_actor": count(_events_of(actor_id, "actor").distinct()),
+        "events_as_target": count(_events_of(actor_id, "target").distinct()),
+        "quotes_by": count(sa.select(QuoteRow.id).where(QuoteRow.speaker_id.in_(own))),
+        "quotes_about": count(about.distinct()),
+    }
 
 
 def _summary(actor: CorpusActor, articles: int, aliases: Sequence[str]) -> ActorSummary:
@@ -334,6 +352,7 @@ def relations(
     object_id: int | None = None,
     limit: int | None = None,
     offset: int = 0,
+    newest_first: bool = False,
 ) -> Iterator[RelationAssertion]:
     """Every assertion of a relation (of one actor, either end; or between a subject and an
     object), oldest first: a corpus relation over time is the assertions of one (subject,
@@ -365,6 +384,8 @@ def relations(
         query = query.where(subject_actor.id == subject_id)
     if object_id is not None:
         query = query.where(object_actor.id == object_id)
+    if newest_first:
+        query = query.order_by(None).order_by(ArticleRow.published.desc(), RelationRow.id.desc())
     query = query.offset(offset)
     if limit is not None:
         query = query.limit(limit)
@@ -706,11 +727,13 @@ def _events_of(actor_id: int, role: str | None) -> Any:
     return query.where(EventParticipant.role == role) if role else query
 
 
-def _events(session: Session, actor_id: int, role: str) -> list[CorpusEventView]:
+def _events(session: Session, actor_id: int, role: str, limit: int) -> list[CorpusEventView]:
+    """The newest `limit` events with the actor in `role`."""
     query = (
         sa.select(CorpusEvent)
         .where(CorpusEvent.id.in_(_events_of(actor_id, role)))
-        .order_by(CorpusEvent.date, CorpusEvent.id)
+        .order_by(CorpusEvent.date.desc(), CorpusEvent.id.desc())
+        .limit(limit)
     )
     return event_views(session, session.scalars(query).all())
 

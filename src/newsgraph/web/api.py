@@ -87,12 +87,13 @@ def actors(
 
 @router.get("/actors/{actor_id}", response_model=None, responses=_returns("Dossier"))
 @_encoded
-def dossier(db: SessionDep, actor_id: PathId) -> Any:
-    """One actor's dossier."""
+def dossier(db: SessionDep, actor_id: PathId, limit: Limit = q.PAGE) -> Any:
+    """One actor's dossier: every name and role, the newest `limit` of its relations,
+    events, quotes and articles, and `totals` counting them all."""
     actor = db.get(CorpusActor, actor_id)
     if actor is None:
         raise q.NotFound(f"no actor with id {actor_id}")
-    return q.dossier(db, actor)
+    return q.dossier(db, actor, limit)
 
 
 @router.get("/relations", response_model=None, responses=_returns("RelationAssertion", many=True))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib import resources
 from typing import Any
+from urllib.parse import urlencode
 
 import msgspec
 from fastapi import FastAPI, Request
@@ -50,6 +51,7 @@ def create_app(db: str, *, allow_edits: bool = False, store: Store | None = None
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
+    app.middleware("http")(_drop_empty_page_filters)
     app.add_exception_handler(q.NotFound, _not_found)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
@@ -61,6 +63,16 @@ def session(request: Request) -> Iterator[Session]:
     store: Store = request.app.state.store
     with store.session() as opened:
         yield opened
+
+
+async def _drop_empty_page_filters(request: Request, call_next: Any) -> Response:
+    """A page's filter form sends its empty fields too (`?type=&since=`): for the pages, an
+    empty filter is no filter. The API keeps its strict reading."""
+    if not request.url.path.startswith("/api/") and request.url.query:
+        kept = [(k, v) for k, v in request.query_params.multi_items() if v != ""]
+        request.scope["query_string"] = urlencode(kept).encode("latin-1")
+    response: Response = await call_next(request)
+    return response
 
 
 async def _not_found(request: Request, error: Exception) -> Response:

@@ -85,11 +85,16 @@ def actors_page(
 
 
 @router.get("/actors/{actor_id}")
-def dossier_page(request: Request, db: SessionDep, actor_id: PathId) -> Response:
+def dossier_page(
+    request: Request,
+    db: SessionDep,
+    actor_id: PathId,
+    limit: Annotated[int, Query(ge=1, le=500)] = PAGE,
+) -> Response:
     actor = db.get(CorpusActor, actor_id)
     if actor is None:
         raise q.NotFound(f"no actor with id {actor_id}")
-    dossier = q.dossier(db, actor)
+    dossier = q.dossier(db, actor, limit)
     return _page(request, "dossier.html", title=dossier.actor.name, d=dossier)
 
 
