@@ -279,3 +279,10 @@ def test_schemathesis_finds_no_server_error(web_db: str) -> None:
         check()
     assert failures == []
     assert len(calls) > 100 and 200 in calls
+
+
+def test_the_dossier_offers_edits_only_when_allowed(client: TestClient, web_db: str) -> None:
+    front = _id(client, "Red Ridge Front")
+    assert 'id="edit"' not in client.get(f"/actors/{front}").text
+    with TestClient(create_app(web_db, allow_edits=True)) as editor:
+        assert 'id="edit"' in editor.get(f"/actors/{front}").text
