@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from itertools import count
 from pathlib import Path
@@ -46,17 +48,50 @@ CORPUS_FIXTURE = ROOT / "tests" / "fixtures" / "corpus" / "drisna.jsonl"
 
 
 @pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real PostgreSQL server for the session, from the pgserver wheel; its base URI."""
+def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A real PostgreSQL server for the session, from the pgserver wheel."""
     try:
         import pgserver
 
         server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
-        uri = server.get_uri()
+        server.get_uri()
     except Exception as error:  # no binaries for this platform, no shared memory, ...
         pytest.skip(f"PostgreSQL could not start from pgserver: {error}")
-    yield uri
+    yield server
     server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def postgres_server(postgres: object) -> str:
+    """The session's PostgreSQL base URI."""
+    return str(postgres.get_uri())  # type: ignore[attr-defined]
+
+
+def restart_postgres(server: object, down_for: float) -> threading.Thread:
+    """Stop the server now, as a crash would (immediate shutdown: clients are cut off), and
+    start it again after `down_for` seconds in the background; join the returned thread to
+    wait for it."""
+    import subprocess
+
+    from pgserver._commands import pg_ctl
+
+    pgdata, user = server.pgdata, server.system_user  # type: ignore[attr-defined]
+    for attempt in range(3):
+        try:
+            pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=pgdata, user=user, timeout=30)
+            break
+        except subprocess.CalledProcessError:
+            if attempt == 2:
+                raise
+            time.sleep(0.5)
+
+    def start_again() -> None:
+        time.sleep(down_for)
+        server.ensure_postgres_running()  # type: ignore[attr-defined]
+
+    thread = threading.Thread(target=start_again)
+    thread.start()
+    return thread
 
 
 _databases = count()

@@ -12,6 +12,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 
 import networkx as nx
 import pytest
@@ -21,7 +22,7 @@ from newsgraph.corpus.ingest import ingest
 from newsgraph.export import ExportFormat, export
 from newsgraph.model import Article, Record
 from newsgraph.pipeline import Analyzer
-from newsgraph.read import iter_records
+from newsgraph.read import iter_records, make_record
 from newsgraph.store import Store, open_store
 from newsgraph.store import queries as q
 from newsgraph.store.curation import CurationError, merge, split_name, unmerge
@@ -280,3 +281,34 @@ def test_an_ingest_killed_midway_resumes_without_loss_or_duplicates(db_url: str,
         ).scalar_one()
     assert sorted(stored) == sorted(expected)  # nothing lost, nothing doubled
     assert empty == 0  # every stored article was stored whole
+
+
+def test_an_ingest_rides_out_a_postgresql_restart(
+    postgres: object, postgres_server: str, analyzer: Analyzer
+) -> None:
+    import psycopg
+
+    from newsgraph.demo.synthetic import articles
+    from tests.conftest import restart_postgres
+
+    name = "newsgraph_restart"
+    with psycopg.connect(postgres_server, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name}")
+        connection.execute(f"CREATE DATABASE {name}")
+    url = postgres_server.replace("/postgres?", f"/{name}?")
+    store = open_store(url)
+    records = [make_record(r, f"r:{i}") for i, r in enumerate(articles(12, seed=8))]
+    stored: list[object] = []
+    restarts = []
+
+    def on_result(result: object) -> None:
+        stored.append(result)
+        if len(stored) == 4:  # mid-ingest: the next writes find the server down for 2 s
+            restarts.append(restart_postgres(postgres, down_for=2.0))
+
+    started = time.monotonic()
+    report = ingest(store, records, analyzer=analyzer, on_result=on_result)
+    restarts[0].join()
+    assert (report.stored, report.failed) == (12, 0)
+    assert _count(store, "articles") == 12
+    assert time.monotonic() - started > 2.0  # it waited for the server, then went on

@@ -28,6 +28,12 @@ corpus_app = typer.Typer()
 ActorTypeChoice = StrEnum("ActorTypeChoice", {t: t for t in get_args(ActorType)})  # type: ignore[misc]
 EventTypeChoice = StrEnum("EventTypeChoice", {t: t for t in get_args(EventType)})  # type: ignore[misc]
 
+
+class Engine(StrEnum):
+    local = "local"
+    ray = "ray"
+
+
 DbOpt = Annotated[
     str,
     typer.Option(
@@ -95,7 +101,16 @@ def ingest(
         ),
     ],
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes for NLP.")] = 1,
+    workers: Annotated[
+        int, typer.Option(min=1, max=1024, help="Processes (local) or Ray actors for NLP.")
+    ] = 1,
+    engine: Annotated[
+        Engine, typer.Option(help="local: this machine; ray: a Ray cluster (Ray Data).")
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(help="With --engine ray: auto or ray://host:port; default a local Ray."),
+    ] = None,
     published: Annotated[
         str | None,
         typer.Option(
@@ -126,7 +141,14 @@ def ingest(
                     error(str(result))
                 tick()
 
-            report = run_ingest(store, records, workers=workers, on_result=on_result)
+            report = run_ingest(
+                store,
+                records,
+                workers=workers,
+                engine=engine.value,
+                address=address,
+                on_result=on_result,
+            )
     except StoreError as problem:
         error(str(problem))
         raise typer.Exit(code=3) from problem

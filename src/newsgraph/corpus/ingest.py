@@ -14,7 +14,9 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
+from typing import TypeVar
 
 import sqlalchemy as sa
 
@@ -25,6 +27,7 @@ from newsgraph.pipeline import Analyzer, analyze
 from newsgraph.store import Store, StoreError
 
 Item = Record | ReadError
+T = TypeVar("T")
 LOOKUP_CHUNK = 256
 RETRIES = 5  # attempts to write one article while the store is unavailable
 
@@ -50,11 +53,14 @@ def ingest(
     workers: int = 1,
     gazetteer: Gazetteer | None = None,
     analyzer: Analyzer | None = None,
+    engine: str = "local",
+    address: str | None = None,
     on_result: Callable[[Article | ReadError | None], None] | None = None,
 ) -> IngestReport:
     """Analyse and store every new record of `items`; `on_result` hears of each record
     (an article stored, an error, or None for one skipped). An `analyzer` already loaded
-    is used instead of loading the model again (one process only)."""
+    is used instead of loading the model again (one process only). `engine="ray"` runs the
+    NLP on Ray (`ray_pipeline`; `address` as `ray.init` takes it); writing stays here."""
     report = IngestReport()
     started = time.perf_counter()
     gazetteer = gazetteer or default_gazetteer()
@@ -67,7 +73,11 @@ def ingest(
             in_flight.append(item)
             yield item
 
-    if analyzer is not None:
+    if engine == "ray":
+        from newsgraph.ray_pipeline import analyze_on_ray
+
+        results = analyze_on_ray(unseen(), address=address, workers=workers)
+    elif analyzer is not None:
         results = analyzer.run(unseen(), include_text=True)
     else:
         results = analyze(unseen(), workers=workers, include_text=True)
@@ -100,7 +110,8 @@ def _new_records(
     iterator = iter(items)
     while chunk := list(islice(iterator, LOOKUP_CHUNK)):
         hashes = [text_sha256(item.text) if isinstance(item, Record) else "" for item in chunk]
-        stored = store.known_hashes(h for h in hashes if h)
+        digests = [h for h in hashes if h]
+        stored = with_retries(partial(store.known_hashes, digests), "looking up stored articles")
         for item, digest in zip(chunk, hashes, strict=True):
             if isinstance(item, Record) and (digest in stored or digest in seen):
                 report.skipped += 1
@@ -113,23 +124,34 @@ def _new_records(
 def store_article(
     store: Store, article: Article, text: str, origin: str, gazetteer: Gazetteer
 ) -> None:
-    """Write one article in one transaction, retrying with backoff while the store is
-    unreachable; a text stored meanwhile by another writer counts as done."""
-    delay = 0.5
-    for attempt in range(1, RETRIES + 1):
+    """Write one article in one transaction, retrying while the store is unreachable; a
+    text stored meanwhile by another writer counts as done."""
+
+    def write() -> None:
         try:
             with store.transaction() as session:
                 write_article(session, article, text, origin, gazetteer)
-            return
         except sa.exc.IntegrityError:
-            if article.article.text_sha256 in store.known_hashes([article.article.text_sha256]):
-                return
-            raise
+            digest = article.article.text_sha256
+            if digest not in store.known_hashes([digest]):
+                raise
+
+    with_retries(write, f"writing {origin}")
+
+
+def with_retries(action: Callable[[], T], doing: str) -> T:
+    """`action`, tried again with backoff (0.5 s doubling, `RETRIES` attempts) while the
+    store cannot be reached, e.g. while PostgreSQL restarts; then a `StoreError`."""
+    delay = 0.5
+    for attempt in range(1, RETRIES + 1):
+        try:
+            return action()
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
             if attempt == RETRIES:
                 raise StoreError(
-                    f"the store stayed unavailable while writing {origin}: {error.orig}; "
-                    "what was written is kept, run the same ingest again to finish"
+                    f"the store stayed unavailable while {doing}: {error.orig}; what was "
+                    "written is kept, run the same ingest again to finish"
                 ) from error
             time.sleep(delay)
             delay *= 2
+    raise AssertionError("unreachable")

@@ -48,7 +48,8 @@ def open_store(db: str = DEFAULT_DB, *, create: bool = True) -> Store:
     url = database_url(db)
     if not create and url.startswith("sqlite:///") and not Path(url[10:]).exists():
         raise StoreError(f"no store at {db}: run `newsgraph ingest` first, or pass --db")
-    engine = sa.create_engine(url, future=True)
+    # pre-ping: a pooled connection that died with a server restart is replaced, not used
+    engine = sa.create_engine(url, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:
