@@ -89,6 +89,8 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
         return voiced
     elif head.pos_ in {"NOUN", "PROPN"} and _is_definite(head):
         actor = resolve_nominal(facts, head, context)
+    elif head.pos_ == "NOUN":
+        actor = _named_by_owner(facts, head)
     else:
         actor = None
     if actor is not None:
@@ -160,16 +162,26 @@ def resolve_pronoun(
 
     else:
         return None
+    voice = _voice_at(facts, offset)
     for spoke_at, speaker in reversed(context.speakers):
         if offset - spoke_at > _SPEAKER_WINDOW:
             break
-        if fits(speaker):
+        if fits(speaker) and speaker is not voice:
             return speaker
     for start, _, actor_id in facts.mentions_before(offset):
         actor = facts.actor(actor_id)
-        if not context.is_quoted(start) and fits(actor):
+        if not context.is_quoted(start) and fits(actor) and actor is not voice:
             return actor
     return None
+
+
+def _voice_at(facts: ArticleFacts, offset: int) -> ActorDraft | None:
+    """Who speaks the words at `offset` in a direct quote: in his own words a speaker is
+    "I", never "he" (in reported speech he is: "Vantic said he was appalled")."""
+    quote = facts.asserted_by(offset, offset + 1)
+    if quote is None or quote.kind != "direct" or not quote.speaker:
+        return None
+    return facts.actor(quote.speaker)
 
 
 def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
@@ -193,8 +205,9 @@ def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
 
 
 def _speaking(facts: ArticleFacts, pronoun: str, offset: int) -> ActorDraft | None:
-    """ "I" in a quote is its speaker; "we" is the speaker's organisation (or the speaker,
-    when a group speaks)."""
+    """ "I" in a quote is its speaker; "we" is the speaker's organisation, or the speaker
+    when a group speaks or the organisation is not known (a minister's "we" is his
+    government's, and he speaks for it)."""
     quote = facts.asserted_by(offset, offset + 1)
     if quote is None or quote.speaker is None:
         return None
@@ -202,7 +215,7 @@ def _speaking(facts: ArticleFacts, pronoun: str, offset: int) -> ActorDraft | No
     if FIRST_PERSON[pronoun] == "singular" or speaker.type != "person":
         return speaker
     organisation = next((r.organization for r in speaker.roles if r.organization), None)
-    return facts.actor(organisation) if organisation else None
+    return facts.actor(organisation) if organisation else speaker
 
 
 def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
@@ -216,6 +229,19 @@ def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> Actor
         actor = facts.actor(actor_id)
         names = [actor.name, *actor.aliases, *(role.title for role in actor.roles)]
         if any(noun in name.lower().split() for name in names):
+            return actor
+    return None
+
+
+def _named_by_owner(facts: ArticleFacts, head: Token) -> ActorDraft | None:
+    """ "Assad's regime" is the actor named "the Assad regime": a possessor and a noun that
+    together spell an actor's name."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owners:
+        return None
+    words = {w.lower_ for w in owners[0].subtree if w.pos_ == "PROPN"} | {head.lower_}
+    for actor in facts.actors:
+        if actor.type in GROUP_TYPES and words <= set(actor.name.lower().split()):
             return actor
     return None
 
