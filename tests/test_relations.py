@@ -292,6 +292,25 @@ def test_noun_phrase_relations(
             "the Tessaran Union.",
             ("Tessaran Union", "supports", "Harrow Liberation Front"),
         ),
+        (  # who is appalled by an act opposes whoever did it
+            "Aurel Vantic said he was appalled by the latest attack by the Harrow Liberation "
+            "Front.",
+            ("Aurel Vantic", "opposes", "Harrow Liberation Front"),
+        ),
+        (  # an act "by X" stands for X
+            "The Tessaran Union condemned the shelling of Dunmere by the Grey Pines Company.",
+            ("Tessaran Union", "opposes", "Grey Pines Company"),
+        ),
+        (  # "kill and injure X": the first verb shares the second's object
+            "The Grey Pines Company used rockets to kill and injure members of the Dunmere "
+            "Martyrs Brigade.",
+            ("Grey Pines Company", "fighting", "Dunmere Martyrs Brigade"),
+        ),
+        (  # "Vantic's regime" is the actor named "the Vantic regime"
+            "The Vantic regime shelled Dunmere. The Tessaran Union is outraged by the "
+            "latest bombing by Vantic's regime.",
+            ("Tessaran Union", "opposes", "Vantic regime"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:

@@ -281,9 +281,13 @@ def _first_filled(
 
 
 def _owners(tokens: list[Token]) -> list[Token]:
-    """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision": a thing
-    that belongs to an actor, acted on, stands for that actor."""
-    return [c for t in tokens if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss"]
+    """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision", "appalled
+    by the latest attack by the regime": a thing that belongs to an actor, or an act done
+    by one, acted on, stands for that actor."""
+    nouns = [t for t in tokens if t.pos_ == "NOUN"]
+    return [c for t in nouns for c in t.children if c.dep_ == "poss"] + [
+        agent for t in nouns for agent in prep_objects(t, "by")
+    ]
 
 
 def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:

@@ -123,7 +123,17 @@ def object_heads(verb: Token) -> list[Token]:
         if verb.dep_ == "acl":
             return [verb.head]
         return _shared_subject(verb.head) if verb.dep_ == "conj" else []
-    return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    return objects or _shared_object(verb)
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """ "to kill and injure civilians": a verb conjoined right before another shares its
+    object."""
+    following = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if not following or following[0].i - verb.i > 2:  # "kill and injure", "kill or maim"
+        return []
+    return [c for c in following[0].children if c.dep_ == "dobj"]
 
 
 def _shared_subject(verb: Token) -> list[Token]:
