@@ -311,6 +311,34 @@ def test_noun_phrase_relations(
             "latest bombing by Vantic's regime.",
             ("Tessaran Union", "opposes", "Vantic regime"),
         ),
+        (  # "it" opening a sentence takes up the previous sentence's subject
+            "The Harrow Liberation Front is a militia in Velmaria. It was founded by Aurel "
+            "Vantic in 2011.",
+            ("Aurel Vantic", "founder_of", "Harrow Liberation Front"),
+        ),
+        (  # a participle after the object of a preposition describes that object
+            "The Tessaran Union provided air support for the Grey Pines Company, focused on "
+            "defeating the Harrow Liberation Front.",
+            ("Grey Pines Company", "fighting", "Harrow Liberation Front"),
+        ),
+        (  # "provided X with Y": X is helped
+            "The Tessaran Union provided the Velmari Army with rifles.",
+            ("Tessaran Union", "supports", "Velmari Army"),
+        ),
+        (  # "as part of Y" after an act on those who are no actors: the doers are part of Y
+            "The Velmari Army will protect those persecuted by the Harrow Liberation Front as "
+            "part of the Tessaran Union.",
+            ("Velmari Army", "member_of", "Tessaran Union"),
+        ),
+        (  # ... after a named object, that object is described
+            "The Tessaran Union recognised the Grey Pines Company as part of the Harrow "
+            "Liberation Front.",
+            ("Grey Pines Company", "member_of", "Harrow Liberation Front"),
+        ),
+        (  # an envoy "for" a place is sent there; he works for the one named before
+            "Aurel Vantic, the Tessaran Union's Special Envoy for Velmaria, arrived in Rask.",
+            ("Aurel Vantic", "member_of", "Tessaran Union"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
@@ -326,6 +354,11 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
         "Three staff of the Greyhaven Relief Trust were abducted by gunmen.",
         # "including" lists parts of a place, not members
         "Shells hit towns in Kestria, including Velmar.",
+        # what is provided is not helped
+        "The Tessaran Union is providing an additional 125 soldiers to guard the border.",
+        # joining a person (and others) is meeting them, not becoming a member
+        "Foreign Minister Ilse Marrow joined Kestrian President Arvo Lenk and international "
+        "partners in Rask.",
     ],
 )
 def test_no_relation(read_text: ReadText, text: str) -> None:
@@ -351,3 +384,10 @@ def test_those_who_fight_a_common_enemy_together_are_allies(read_text: ReadText)
 def test_fighting_each_other_makes_no_allies(read_text: ReadText) -> None:
     found = triples(read_text("Emil Saradj and Aurel Vantic attacked each other in Velmar."))
     assert not {t for t in found if t[1] == "allied_with"}
+
+
+def test_a_place_before_a_title_is_where_the_person_was(read_text: ReadText) -> None:
+    found = triples(
+        read_text("In Velmaria Minister Saradj met the leaders of the Grey Pines Company.")
+    )
+    assert not {t for t in found if t[1] == "member_of"}

@@ -112,7 +112,7 @@ def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
     if name == "dobj":
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return any(c.lemma_.lower() in values or c.lower_ in values for c in objects)
-    return True  # "subj=person", "obj=government" are checked once the ends are resolved
+    return True  # "subj=person", "obj=government", "objs=…" are checked once ends are resolved
 
 
 def _relations(
@@ -123,6 +123,10 @@ def _relations(
         subjects = [s for s in subjects if s.type in pattern.condition[1]]
     if pattern.condition and pattern.condition[0] == "obj":
         objects = [o for o in objects if o.type in pattern.condition[1]]
+    if pattern.condition and pattern.condition[0] == "objs":
+        # "joined the Kestrian minister and other partners in Rask": joining people is
+        # meeting them, not becoming a member of anything
+        objects = objects if all(o.type in pattern.condition[1] for o in objects) else []
     sentence = sentence_of(trigger)
     evidence = facts.evidence(sentence.start_char, sentence.end_char)
     quote = facts.asserted_by(trigger.idx, trigger.idx + len(trigger))
@@ -315,12 +319,23 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
         heads = [c for c in trigger.children if c.dep_ == "pobj"]
     elif place == "head":
         heads = [trigger.head] if trigger.head.pos_ in {"NOUN", "PROPN"} else []
+    elif place == "recipient":
+        heads = _recipients(trigger)
     else:
         heads = []
     if place == "holder" and trigger.dep_ in {"appos", "compound"}:
         # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
     return [c for head in heads for c in (head, *head.conjuncts, *_listed_appositions(head))]
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Who is given something: "provided the rebels weapons", "provided the government with
+    training" (not "provided 125 soldiers": what is given)."""
+    datives = [c for c in verb.children if c.dep_ == "dative"]
+    if datives or not prep_objects(verb, "with"):
+        return datives
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def _listed_appositions(head: Token) -> list[Token]:
@@ -347,6 +362,10 @@ def _holders(noun: Token) -> list[Token]:
         # "recognised X as an affiliate"; "X is working as part of Y", "X, as part of Y, …"
         verb = noun.head.head
         described = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if noun.lemma_.lower() == "part" and not any(d.pos_ == "PROPN" for d in described):
+            # "we protect those in need as part of Y", "bombed its positions as part of Y":
+            # the doers are part of Y, not what they act on
+            return subject_heads(verb)
         return described or subject_heads(verb)
     fighters = _fighters_helped(noun)
     if fighters:

@@ -168,6 +168,10 @@ def resolve_pronoun(
             break
         if fits(speaker) and speaker is not voice:
             return speaker
+    if pronoun == "it":
+        topic = _previous_subject(facts, offset)
+        if topic is not None and fits(topic):
+            return topic
     for start, _, actor_id in facts.mentions_before(offset):
         actor = facts.actor(actor_id)
         if not context.is_quoted(start) and fits(actor) and actor is not voice:
@@ -182,6 +186,30 @@ def _voice_at(facts: ArticleFacts, offset: int) -> ActorDraft | None:
     if quote is None or quote.kind != "direct" or not quote.speaker:
         return None
     return facts.actor(quote.speaker)
+
+
+def _previous_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
+    """ "The Society is an organisation in Kestria. It was founded by …": "it" opening a
+    sentence as its subject takes up the previous sentence's subject, not the last name
+    read."""
+    token = _token_at(facts, offset)
+    if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    current = sentence(token)
+    if current.start == 0 or any(
+        t.dep_ in {"nsubj", "nsubjpass"} for t in facts.doc[current.start : token.i]
+    ):
+        return None
+    previous = sentence(facts.doc[current.start - 1])
+    subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    if not subjects:
+        return None
+    return facts.actor_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
+
+
+def _token_at(facts: ArticleFacts, offset: int) -> Token | None:
+    span = facts.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
