@@ -339,6 +339,19 @@ def test_noun_phrase_relations(
             "Aurel Vantic, the Tessaran Union's Special Envoy for Velmaria, arrived in Rask.",
             ("Aurel Vantic", "member_of", "Tessaran Union"),
         ),
+        (  # "a commander in the navy" serves in it
+            "Aurel Vantic was a commander in the Velmari Navy during the war.",
+            ("Aurel Vantic", "member_of", "Velmari Navy"),
+        ),
+        (  # who is encouraged by an actor's decision backs the actor
+            "The Tessaran Union is encouraged by the decision of Velmari President Arvo Lenk "
+            "to call elections.",
+            ("Tessaran Union", "supports", "Arvo Lenk"),
+        ),
+        (
+            "The Tessaran Union continues to stand shoulder to shoulder with the Velmari Army.",
+            ("Tessaran Union", "allied_with", "Velmari Army"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
@@ -354,6 +367,8 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
         "Three staff of the Greyhaven Relief Trust were abducted by gunmen.",
         # "including" lists parts of a place, not members
         "Shells hit towns in Kestria, including Velmar.",
+        # "the killing of X" names the victim, not the doer
+        "Emil Saradj was encouraged by the killing of Aurel Vantic.",
         # what is provided is not helped
         "The Tessaran Union is providing an additional 125 soldiers to guard the border.",
         # joining a person (and others) is meeting them, not becoming a member

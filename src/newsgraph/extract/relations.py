@@ -52,6 +52,10 @@ _WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin"
 _FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
 # Words of help: "support for X in the fight against Y" makes X the fighter.
 _HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
+# Nouns of what an actor decides or does, whose "of" names the doer ("the decision of X"),
+# unlike "the killing of X", whose "of" names the victim.
+_DECISION_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call",
+                   "effort", "efforts", "commitment", "leadership"}  # fmt: skip
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
 
@@ -286,12 +290,19 @@ def _first_filled(
 
 def _owners(tokens: list[Token]) -> list[Token]:
     """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision", "appalled
-    by the latest attack by the regime": a thing that belongs to an actor, or an act done
-    by one, acted on, stands for that actor."""
+    by the latest attack by the regime", "encouraged by the decision of X": a thing that
+    belongs to an actor, or an act done by one, acted on, stands for that actor."""
     nouns = [t for t in tokens if t.pos_ == "NOUN"]
-    return [c for t in nouns for c in t.children if c.dep_ == "poss"] + [
-        agent for t in nouns for agent in prep_objects(t, "by")
-    ]
+    return (
+        [c for t in nouns for c in t.children if c.dep_ == "poss"]
+        + [agent for t in nouns for agent in prep_objects(t, "by")]
+        + [
+            doer
+            for t in nouns
+            if t.lemma_.lower() in _DECISION_NOUNS
+            for doer in prep_objects(t, "of")
+        ]
+    )
 
 
 def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
