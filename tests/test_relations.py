@@ -352,6 +352,15 @@ def test_noun_phrase_relations(
             "The Tessaran Union continues to stand shoulder to shoulder with the Velmari Army.",
             ("Tessaran Union", "allied_with", "Velmari Army"),
         ),
+        (  # a victim may be a class of people
+            "The Harrow Liberation Front targeted families out shopping in Dunmere.",
+            ("Harrow Liberation Front", "fighting", "families"),
+        ),
+        (  # backing others against an actor is opposing it; its brutality stands for it
+            "The Tessaran Union is committed to supporting the Velmari Army against the "
+            "brutality of the Harrow Liberation Front.",
+            ("Tessaran Union", "opposes", "Harrow Liberation Front"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
@@ -406,3 +415,16 @@ def test_a_place_before_a_title_is_where_the_person_was(read_text: ReadText) -> 
         read_text("In Velmaria Minister Saradj met the leaders of the Grey Pines Company.")
     )
     assert not {t for t in found if t[1] == "member_of"}
+
+
+def test_shielding_people_from_two_actors_opposes_both(read_text: ReadText) -> None:
+    found = triples(
+        read_text(
+            "The Tessaran Union will defend civilians from the Grey Pines "
+            "Company's raids and the Harrow Liberation Front's savagery."
+        )
+    )
+    assert {
+        ("Tessaran Union", "opposes", "Grey Pines Company"),
+        ("Tessaran Union", "opposes", "Harrow Liberation Front"),
+    } <= found

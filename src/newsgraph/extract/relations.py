@@ -52,10 +52,11 @@ _WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin"
 _FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
 # Words of help: "support for X in the fight against Y" makes X the fighter.
 _HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
-# Nouns of what an actor decides or does, whose "of" names the doer ("the decision of X"),
-# unlike "the killing of X", whose "of" names the victim.
-_DECISION_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call",
-                   "effort", "efforts", "commitment", "leadership"}  # fmt: skip
+# Nouns of what an actor decides or does, whose "of" names the doer ("the decision of X",
+# "the brutality of X"), unlike "the killing of X", whose "of" names the victim.
+_DOER_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call", "effort",
+               "efforts", "commitment", "leadership", "terrorism", "brutality", "savagery",
+               "violence", "aggression", "cruelty", "barbarity", "inhumanity"}  # fmt: skip
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
 
@@ -280,12 +281,24 @@ def _first_filled(
 ) -> list[ActorDraft]:
     for place in places:
         tokens = _tokens_at(place, trigger)
-        actors = _resolved(facts, context, tokens)
-        if not actors and (place == "obj" or place.startswith("prep:")):
-            actors = _resolved(facts, context, _owners(tokens))
+        if place == "obj" or place.startswith("prep:"):
+            actors = _acted_on(facts, context, tokens)
+        else:
+            actors = _resolved(facts, context, tokens)
         if actors:
             return actors
     return []
+
+
+def _acted_on(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
+    """The actors acted on; each thing acted on that is no actor stands for its owner or
+    doer ("from Assad's inhumanity and ISIL's savagery")."""
+    actors: list[ActorDraft] = []
+    for token in tokens:
+        actor = actor_for_token(facts, token, context)
+        found = [actor] if actor is not None else _resolved(facts, context, _owners([token]))
+        actors.extend(a for a in found if a not in actors)
+    return actors
 
 
 def _owners(tokens: list[Token]) -> list[Token]:
@@ -296,12 +309,7 @@ def _owners(tokens: list[Token]) -> list[Token]:
     return (
         [c for t in nouns for c in t.children if c.dep_ == "poss"]
         + [agent for t in nouns for agent in prep_objects(t, "by")]
-        + [
-            doer
-            for t in nouns
-            if t.lemma_.lower() in _DECISION_NOUNS
-            for doer in prep_objects(t, "of")
-        ]
+        + [doer for t in nouns if t.lemma_.lower() in _DOER_NOUNS for doer in prep_objects(t, "of")]
     )
 
 
@@ -473,7 +481,7 @@ def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:
     acting = subject.type in _ACTING_TYPES or place_acting
     if subject is obj or not acting or obj.type not in _ACTING_TYPES:
         return False
-    if _vague(subject) or _vague(obj):
+    if _vague(subject) or (_vague(obj) and predicate != "fighting"):
         return False
     if predicate in _ORG_OBJECT:
         return obj.type in GROUP_TYPES
