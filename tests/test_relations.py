@@ -361,6 +361,11 @@ def test_noun_phrase_relations(
             "brutality of the Harrow Liberation Front.",
             ("Tessaran Union", "opposes", "Harrow Liberation Front"),
         ),
+        (  # "the group" opening a sentence takes up the group the last one was about
+            "The Harrow Liberation Front is a militant group in Velmaria. The group was "
+            "founded by Aurel Vantic.",
+            ("Aurel Vantic", "founder_of", "Harrow Liberation Front"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:

@@ -33,6 +33,8 @@ _NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det",
 _RELATIVES = {"who", "which", "that", "whom"}
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
            "sources", "representative", "aide"}  # fmt: skip
+_GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "network",
+                "faction", "party", "society", "company"}  # fmt: skip
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
 _FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "mrs", "ms", "miss", "madam"}
 _MALE_WORDS = {"spokesman", "chairman", "congressman", "mr", "sir"}
@@ -88,7 +90,7 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     elif head.lower_ in _VOICES and (voiced := _voiced(facts, head, context)) is not None:
         return voiced
     elif head.pos_ in {"NOUN", "PROPN"} and _is_definite(head):
-        actor = resolve_nominal(facts, head, context)
+        actor = resolve_nominal(facts, head, context) or _group_taken_up(facts, head)
     elif head.pos_ == "NOUN":
         actor = _named_by_owner(facts, head)
     else:
@@ -186,6 +188,15 @@ def _voice_at(facts: ArticleFacts, offset: int) -> ActorDraft | None:
     if quote is None or quote.kind != "direct" or not quote.speaker:
         return None
     return facts.actor(quote.speaker)
+
+
+def _group_taken_up(facts: ArticleFacts, head: Token) -> ActorDraft | None:
+    """ "X is a militant group in Y. The group was founded by …": "the group" opening a
+    sentence takes up the group the previous sentence was about, as "it" does."""
+    if head.lemma_.lower() not in _GROUP_WORDS:
+        return None
+    topic = _previous_subject(facts, head.idx)
+    return topic if topic is not None and topic.type in GROUP_TYPES else None
 
 
 def _previous_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
