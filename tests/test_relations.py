@@ -383,6 +383,8 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
         "Shells hit towns in Kestria, including Velmar.",
         # "the killing of X" names the victim, not the doer
         "Emil Saradj was encouraged by the killing of Aurel Vantic.",
+        # a barrage is a place, taken, not fought
+        "In April the Dunmere Barrage was captured by the Harrow Liberation Front.",
         # what is provided is not helped
         "The Tessaran Union is providing an additional 125 soldiers to guard the border.",
         # joining a person (and others) is meeting them, not becoming a member

@@ -731,7 +731,8 @@ def _actor_type(group: list[Candidate]) -> ActorType:
     label = _label(group)
     names = {c.surface for c in group}
     for name in names:
-        # NER takes "Saray al-Jihad Group" for a person; a name headed by a group word is not
+        # NER takes "Saray al-Jihad Group" or "Tharthar Barrage" for a person; the name's
+        # head word says otherwise
         typed = _type_from_words(name) if label != "PERSON" else _type_from_head(name)
         if typed:
             return typed
@@ -748,13 +749,12 @@ def _actor_type(group: list[Candidate]) -> ActorType:
 
 
 def _type_from_head(name: str) -> ActorType | None:
-    """The type the name's head word gives, if a group's: its last word in English ("…
-    Brigades", "… Group"), its first in Arabic ("Jaish al-…")."""
+    """The type the name's head word gives: its last word in English ("… Brigades", "…
+    Group", "… Barrage"), its first in Arabic ("Jaish al-…") or in "Operation …"."""
     words = name.split()
     if len(words) < 2:
         return None
-    typed = _type_from_words(f"{words[0]} {words[-1]}")  # the lexicon's order decides
-    return typed if typed not in {None, "person", "location", "other"} else None
+    return _type_from_words(f"{words[0]} {words[-1]}")  # the lexicon's order decides
 
 
 def _type_from_words(name: str) -> ActorType | None:
