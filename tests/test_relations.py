@@ -435,3 +435,21 @@ def test_shielding_people_from_two_actors_opposes_both(read_text: ReadText) -> N
         ("Tessaran Union", "opposes", "Grey Pines Company"),
         ("Tessaran Union", "opposes", "Harrow Liberation Front"),
     } <= found
+
+
+def test_its_opening_a_sentence_is_the_previous_subjects(read_text: ReadText) -> None:
+    found = triples(
+        read_text(
+            "The Harrow Liberation Front has been fighting the Velmari government since 2019. "
+            "Its commander, Ilse Marrow, said the group would keep up the pressure."
+        )
+    )
+    assert ("Ilse Marrow", "leader_of", "Harrow Liberation Front") in found
+    assert ("Ilse Marrow", "leader_of", "Velmari government") not in found
+
+
+def test_soldiers_killed_name_no_one_in_particular(read_text: ReadText) -> None:
+    found = triples(
+        read_text("The Harrow Liberation Front attacked a checkpoint, killing 12 soldiers.")
+    )
+    assert not {t for t in found if t[2] == "soldiers"}

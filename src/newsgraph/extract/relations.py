@@ -481,11 +481,17 @@ def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:
     acting = subject.type in _ACTING_TYPES or place_acting
     if subject is obj or not acting or obj.type not in _ACTING_TYPES:
         return False
-    if _vague(subject) or (_vague(obj) and predicate != "fighting"):
+    if _vague(subject) or (_vague(obj) and not _victims(predicate, obj)):
         return False
     if predicate in _ORG_OBJECT:
         return obj.type in GROUP_TYPES
     return True
+
+
+def _victims(predicate: str, actor: ActorDraft) -> bool:
+    """ "targeted families", "killed civilians": people attacked as a class are its victims;
+    "killing 12 soldiers" names members of some force, which a bare plural leaves unknown."""
+    return predicate == "fighting" and actor.name.lower() not in lexicons.words("member_nouns.tsv")
 
 
 def _vague(actor: ActorDraft) -> bool:

@@ -170,7 +170,7 @@ def resolve_pronoun(
             break
         if fits(speaker) and speaker is not voice:
             return speaker
-    if pronoun == "it":
+    if pronoun in {"it", "its"}:
         topic = _previous_subject(facts, offset)
         if topic is not None and fits(topic):
             return topic
@@ -200,10 +200,12 @@ def _group_taken_up(facts: ArticleFacts, head: Token) -> ActorDraft | None:
 
 
 def _previous_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
-    """ "The Society is an organisation in Kestria. It was founded by …": "it" opening a
-    sentence as its subject takes up the previous sentence's subject, not the last name
-    read."""
+    """ "The Society is an organisation in Kestria. It was founded by …", "… Its commander
+    said": "it" opening a sentence as its subject (or its subject's owner) takes up the
+    previous sentence's subject, not the last name read."""
     token = _token_at(facts, offset)
+    if token is not None and token.dep_ == "poss":  # "Its commander, X, said": the owner
+        token = token.head
     if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     current = sentence(token)
