@@ -91,3 +91,18 @@ def test_country_codes_from_common_names() -> None:
     assert country_code("Afghanistan") == "AF"
     assert country_code("Port Idris") is None
     assert country_code("us") is None  # a lower-case word is not a country code
+
+
+def test_names_headed_by_a_group_word_are_groups_whatever_ner_says(read_text: ReadText) -> None:
+    # Arabic names are headed by their first word ("Jaish", army), English by their last
+    article = read_text(
+        "Jaish al-Nour al-Mubin claimed the attack. The Saray al-Nour Group denied it."
+    )
+    types = {a.name: a.type for a in article.actors}
+    assert types == {"Jaish al-Nour al-Mubin": "armed_group", "Saray al-Nour Group": "armed_group"}
+
+
+def test_a_military_operation_is_no_actor() -> None:
+    from newsgraph.extract.actors import _type_from_words
+
+    assert _type_from_words("Operation Iron Gate") == "other"

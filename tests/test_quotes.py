@@ -265,3 +265,66 @@ def test_an_unnamed_spokesman_speaks_for_his_organisation(read_text: ReadText) -
         '"The border stays closed," a spokesman for the Velmoran Interior Ministry said.'
     )
     assert speaker_name(article, only_quote(article)) == "Velmoran Interior Ministry"
+
+
+def test_unquoted_statement_runs_on_while_the_speaker_says_we(read_text: ReadText) -> None:
+    article = read_text(
+        "Foreign Minister Ilse Marrow said:\n\n"
+        "I condemn the shelling of Dunmere.\n\n"
+        "The shelling shows the cruelty of those who ordered it.\n\n"
+        "We will keep working for a ceasefire.\n\n"
+        "The ministry gave no further details."
+    )
+    quote = only_quote(article)
+    assert len(quote.spans) == 3
+    assert quote.text.endswith("We will keep working for a ceasefire.")
+
+
+def test_unquoted_statement_ends_where_the_article_reports_speech(read_text: ReadText) -> None:
+    article = read_text(
+        "Foreign Minister Ilse Marrow said:\n\n"
+        "I condemn the shelling of Dunmere.\n\n"
+        "Her deputy, Arvo Lenk, said later that we would all be told more.\n\n"
+        "We will keep working for a ceasefire."
+    )
+    marrow = next(q for q in article.quotes if q.text.startswith("I condemn"))
+    assert len(marrow.spans) == 1
+
+
+def test_unquoted_statement_after_a_colon_in_its_paragraph(read_text: ReadText) -> None:
+    article = read_text(
+        "Interior Minister Casimir Dorn said: The ministry has closed the border with "
+        "Velmaria. We are tracking the smugglers who supply the Harrow Front.\n\n"
+        "We will not rest until they are caught."
+    )
+    quote = only_quote(article)
+    assert quote.kind == "direct" and speaker_name(article, quote) == "Casimir Dorn"
+    assert quote.text.startswith("The ministry has closed") and len(quote.spans) == 2
+
+
+def test_said_with_a_colon_inside_reported_words_is_no_statement(read_text: ReadText) -> None:
+    article = read_text(
+        "Casimir Dorn said the army had two aims: to hold Dunmere and to open the roads."
+    )
+    assert only_quote(article).kind == "indirect"
+
+
+def test_he_in_a_speakers_own_words_is_someone_else(read_text: ReadText) -> None:
+    article = read_text(
+        "Foreign Minister Ilse Marrow said:\n\n"
+        "The listing shows that Aurel Vantic lied and that he funds the Harrow Front."
+    )
+    names = {a.id: a.name for a in article.actors}
+    assert [(names[r.subject], r.predicate) for r in article.relations] == [
+        ("Aurel Vantic", "supports")
+    ]
+
+
+def test_we_of_a_speaker_with_no_known_organisation_is_the_speaker(read_text: ReadText) -> None:
+    article = read_text(
+        "Foreign Minister Ilse Marrow said:\n\nWe will keep fighting the Harrow Front."
+    )
+    names = {a.id: a.name for a in article.actors}
+    assert [(names[r.subject], r.predicate, names[r.object]) for r in article.relations] == [
+        ("Ilse Marrow", "fighting", "Harrow Front")
+    ]

@@ -292,6 +292,80 @@ def test_noun_phrase_relations(
             "the Tessaran Union.",
             ("Tessaran Union", "supports", "Harrow Liberation Front"),
         ),
+        (  # who is appalled by an act opposes whoever did it
+            "Aurel Vantic said he was appalled by the latest attack by the Harrow Liberation "
+            "Front.",
+            ("Aurel Vantic", "opposes", "Harrow Liberation Front"),
+        ),
+        (  # an act "by X" stands for X
+            "The Tessaran Union condemned the shelling of Dunmere by the Grey Pines Company.",
+            ("Tessaran Union", "opposes", "Grey Pines Company"),
+        ),
+        (  # "kill and injure X": the first verb shares the second's object
+            "The Grey Pines Company used rockets to kill and injure members of the Dunmere "
+            "Martyrs Brigade.",
+            ("Grey Pines Company", "fighting", "Dunmere Martyrs Brigade"),
+        ),
+        (  # "Vantic's regime" is the actor named "the Vantic regime"
+            "The Vantic regime shelled Dunmere. The Tessaran Union is outraged by the "
+            "latest bombing by Vantic's regime.",
+            ("Tessaran Union", "opposes", "Vantic regime"),
+        ),
+        (  # "it" opening a sentence takes up the previous sentence's subject
+            "The Harrow Liberation Front is a militia in Velmaria. It was founded by Aurel "
+            "Vantic in 2011.",
+            ("Aurel Vantic", "founder_of", "Harrow Liberation Front"),
+        ),
+        (  # a participle after the object of a preposition describes that object
+            "The Tessaran Union provided air support for the Grey Pines Company, focused on "
+            "defeating the Harrow Liberation Front.",
+            ("Grey Pines Company", "fighting", "Harrow Liberation Front"),
+        ),
+        (  # "provided X with Y": X is helped
+            "The Tessaran Union provided the Velmari Army with rifles.",
+            ("Tessaran Union", "supports", "Velmari Army"),
+        ),
+        (  # "as part of Y" after an act on those who are no actors: the doers are part of Y
+            "The Velmari Army will protect those persecuted by the Harrow Liberation Front as "
+            "part of the Tessaran Union.",
+            ("Velmari Army", "member_of", "Tessaran Union"),
+        ),
+        (  # ... after a named object, that object is described
+            "The Tessaran Union recognised the Grey Pines Company as part of the Harrow "
+            "Liberation Front.",
+            ("Grey Pines Company", "member_of", "Harrow Liberation Front"),
+        ),
+        (  # an envoy "for" a place is sent there; he works for the one named before
+            "Aurel Vantic, the Tessaran Union's Special Envoy for Velmaria, arrived in Rask.",
+            ("Aurel Vantic", "member_of", "Tessaran Union"),
+        ),
+        (  # "a commander in the navy" serves in it
+            "Aurel Vantic was a commander in the Velmari Navy during the war.",
+            ("Aurel Vantic", "member_of", "Velmari Navy"),
+        ),
+        (  # who is encouraged by an actor's decision backs the actor
+            "The Tessaran Union is encouraged by the decision of Velmari President Arvo Lenk "
+            "to call elections.",
+            ("Tessaran Union", "supports", "Arvo Lenk"),
+        ),
+        (
+            "The Tessaran Union continues to stand shoulder to shoulder with the Velmari Army.",
+            ("Tessaran Union", "allied_with", "Velmari Army"),
+        ),
+        (  # a victim may be a class of people
+            "The Harrow Liberation Front targeted families out shopping in Dunmere.",
+            ("Harrow Liberation Front", "fighting", "families"),
+        ),
+        (  # backing others against an actor is opposing it; its brutality stands for it
+            "The Tessaran Union is committed to supporting the Velmari Army against the "
+            "brutality of the Harrow Liberation Front.",
+            ("Tessaran Union", "opposes", "Harrow Liberation Front"),
+        ),
+        (  # "the group" opening a sentence takes up the group the last one was about
+            "The Harrow Liberation Front is a militant group in Velmaria. The group was "
+            "founded by Aurel Vantic.",
+            ("Aurel Vantic", "founder_of", "Harrow Liberation Front"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
@@ -307,6 +381,15 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
         "Three staff of the Greyhaven Relief Trust were abducted by gunmen.",
         # "including" lists parts of a place, not members
         "Shells hit towns in Kestria, including Velmar.",
+        # "the killing of X" names the victim, not the doer
+        "Emil Saradj was encouraged by the killing of Aurel Vantic.",
+        # a barrage is a place, taken, not fought
+        "In April the Dunmere Barrage was captured by the Harrow Liberation Front.",
+        # what is provided is not helped
+        "The Tessaran Union is providing an additional 125 soldiers to guard the border.",
+        # joining a person (and others) is meeting them, not becoming a member
+        "Foreign Minister Ilse Marrow joined Kestrian President Arvo Lenk and international "
+        "partners in Rask.",
     ],
 )
 def test_no_relation(read_text: ReadText, text: str) -> None:
@@ -332,3 +415,41 @@ def test_those_who_fight_a_common_enemy_together_are_allies(read_text: ReadText)
 def test_fighting_each_other_makes_no_allies(read_text: ReadText) -> None:
     found = triples(read_text("Emil Saradj and Aurel Vantic attacked each other in Velmar."))
     assert not {t for t in found if t[1] == "allied_with"}
+
+
+def test_a_place_before_a_title_is_where_the_person_was(read_text: ReadText) -> None:
+    found = triples(
+        read_text("In Velmaria Minister Saradj met the leaders of the Grey Pines Company.")
+    )
+    assert not {t for t in found if t[1] == "member_of"}
+
+
+def test_shielding_people_from_two_actors_opposes_both(read_text: ReadText) -> None:
+    found = triples(
+        read_text(
+            "The Tessaran Union will defend civilians from the Grey Pines "
+            "Company's raids and the Harrow Liberation Front's savagery."
+        )
+    )
+    assert {
+        ("Tessaran Union", "opposes", "Grey Pines Company"),
+        ("Tessaran Union", "opposes", "Harrow Liberation Front"),
+    } <= found
+
+
+def test_its_opening_a_sentence_is_the_previous_subjects(read_text: ReadText) -> None:
+    found = triples(
+        read_text(
+            "The Harrow Liberation Front has been fighting the Velmari government since 2019. "
+            "Its commander, Ilse Marrow, said the group would keep up the pressure."
+        )
+    )
+    assert ("Ilse Marrow", "leader_of", "Harrow Liberation Front") in found
+    assert ("Ilse Marrow", "leader_of", "Velmari government") not in found
+
+
+def test_soldiers_killed_name_no_one_in_particular(read_text: ReadText) -> None:
+    found = triples(
+        read_text("The Harrow Liberation Front attacked a checkpoint, killing 12 soldiers.")
+    )
+    assert not {t for t in found if t[2] == "soldiers"}

@@ -730,11 +730,12 @@ def _actor_type(group: list[Candidate]) -> ActorType:
         return nominal
     label = _label(group)
     names = {c.surface for c in group}
-    if label != "PERSON":
-        for name in names:
-            typed = _type_from_words(name)
-            if typed:
-                return typed
+    for name in names:
+        # NER takes "Saray al-Jihad Group" or "Tharthar Barrage" for a person; the name's
+        # head word says otherwise
+        typed = _type_from_words(name) if label != "PERSON" else _type_from_head(name)
+        if typed:
+            return typed
     if label in {"GPE", "LOC", "FAC", "NORP", "ORG"} | _WEAK_LABELS:
         if label in {"GPE", "LOC", "NORP"} and any(country_code(name) for name in names):
             return "state"
@@ -745,6 +746,15 @@ def _actor_type(group: list[Candidate]) -> ActorType:
     if label == "GPE":
         return "location"
     return _LABEL_TYPES.get(label, "other")
+
+
+def _type_from_head(name: str) -> ActorType | None:
+    """The type the name's head word gives: its last word in English ("… Brigades", "…
+    Group", "… Barrage"), its first in Arabic ("Jaish al-…") or in "Operation …"."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    return _type_from_words(f"{words[0]} {words[-1]}")  # the lexicon's order decides
 
 
 def _type_from_words(name: str) -> ActorType | None:

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import sentence_of
-from newsgraph.extract.resolve import Context, actor_for_token
+from newsgraph.extract.resolve import FIRST_PERSON, Context, actor_for_token
 from newsgraph.extract.syntax import according_to, doc_text
 from newsgraph.model import Quote, QuoteKind
 from newsgraph.model import Span as TextSpan
@@ -145,26 +145,97 @@ def _direct_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Candidat
 def _statements(
     doc: Doc, paragraphs: list[tuple[int, int]], quoted: list[Candidate]
 ) -> list[Candidate]:
-    """Press releases and transcripts print the words unquoted after "X said:": a
-    paragraph ending in a speech cue and a colon introduces the next paragraph as the
-    speaker's own words."""
-    text = doc_text(doc)
-    found = []
-    for number, ((start, end), (next_start, next_end)) in enumerate(itertools.pairwise(paragraphs)):
-        if not text[start:end].endswith(":") or _MARKS.match(text, next_start):
+    """Press releases and transcripts print the words unquoted after "X said:": what
+    follows the colon, to the end of its paragraph or in the next paragraph, is the
+    speaker's own words, and the statement runs on over the paragraphs after it (see
+    `_statement_paragraphs`)."""
+    found: list[Candidate] = []
+    for number, (start, end) in enumerate(paragraphs):
+        opening = _statement_opening(doc, start, end, paragraphs[number + 1 :])
+        if opening is None:
             continue
-        if any(c.start < next_end and next_start < c.end for c in quoted):
+        cue, first = opening
+        if any(c.start < first[1] and first[0] < c.end for c in quoted + found):
             continue
-        lead = _from_sentence_start(_tokens(doc, start, end - 1))
-        cue = next((t for t in reversed(lead) if _is_cue(t)), None)
-        if cue is None or len(text[next_start:next_end].split()) < _MIN_WORDS:
-            continue
-        segment = Segment(next_start, next_end, number + 1, True, True)
-        candidate = Candidate("direct", [(next_start, next_end)], number + 1, segments=[segment])
+        first_number = number if first[0] < end else number + 1
+        spans = _statement_paragraphs(doc, first, paragraphs[first_number + 1 :])
+        segments = [
+            Segment(s, e, first_number + i, True, i > 0 or first_number > number)
+            for i, (s, e) in enumerate(spans)
+        ]
+        candidate = Candidate("direct", spans, first_number, segments=segments)
         candidate.cue, candidate.cue_text = cue, _cue_text(cue)
+        lead = _from_sentence_start(_tokens(doc, start, cue.idx + len(cue)))
         candidate.subject = _subject(cue, candidate) or _named_in(lead, candidate)
         found.append(candidate)
     return found
+
+
+def _statement_opening(
+    doc: Doc, start: int, end: int, following: list[tuple[int, int]]
+) -> tuple[Token, tuple[int, int]] | None:
+    """The cue of "X said:" in this paragraph and the first stretch of the statement: the
+    next paragraph when the colon ends this one, else the rest of the paragraph after the
+    colon ("Y said: The …"), where the cue must be the last verb before it. None when the
+    words are quoted (a direct quote) or too short."""
+    text = doc_text(doc)
+    for colon in (t for t in _tokens(doc, start, end) if t.text == ":"):
+        lead = _from_sentence_start(_tokens(doc, start, colon.idx))
+        if text[colon.idx + 1 : end].strip():
+            first = _trimmed(text, colon.idx + 1, end)
+            cue = _cue_before_colon(lead)
+        elif following:
+            first = following[0]
+            cue = next((t for t in reversed(lead) if _is_cue(t)), None)
+        else:
+            return None
+        if cue is None:
+            continue
+        if _MARKS.match(text, first[0]) or len(text[first[0] : first[1]].split()) < _MIN_WORDS:
+            return None
+        return cue, first
+    return None
+
+
+def _cue_before_colon(lead: list[Token]) -> Token | None:
+    """ "Y said:", "Y told reporters:", "Y said in a statement:" (not "Y said the aims
+    were two:", where the colon belongs to the reported words)."""
+    for token in reversed(lead):
+        if _is_cue(token):
+            return token
+        if token.pos_ in {"VERB", "AUX"}:
+            return None
+    return None
+
+
+def _statement_paragraphs(
+    doc: Doc, first: tuple[int, int], following: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A statement runs on over the unquoted paragraphs after its first as long as the
+    speaker's own voice ("I", "we", "our") comes back; it ends before a quotation, a new
+    "X said:", or a paragraph that reports someone speaking in the article's own voice."""
+    spans = [first]
+    last_voiced = 0
+    text = doc_text(doc)
+    for start, end in following:
+        if _MARKS.search(text, start, end) or text[start:end].endswith(":"):
+            break
+        tokens = _tokens(doc, start, end)
+        if any(_reports_speech(t) for t in tokens):
+            break
+        spans.append((start, end))
+        if any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON for t in tokens):
+            last_voiced = len(spans) - 1
+    return spans[: last_voiced + 1]
+
+
+def _reports_speech(verb: Token) -> bool:
+    """ "The minister also said …", "Following the meeting, the Foreign Secretary said":
+    a speech verb that heads its sentence with a named or nominal subject is the article
+    reporting (not "we acknowledge that …", nor "those they claim to defend")."""
+    if not _is_cue(verb) or verb.dep_ not in {"ROOT", "conj"}:
+        return False
+    return any(c.dep_ in _SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
 
 
 def _paragraph_spans(text: str, segments: list[Segment]) -> list[tuple[int, int]]:

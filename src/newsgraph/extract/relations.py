@@ -52,6 +52,11 @@ _WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin"
 _FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
 # Words of help: "support for X in the fight against Y" makes X the fighter.
 _HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
+# Nouns of what an actor decides or does, whose "of" names the doer ("the decision of X",
+# "the brutality of X"), unlike "the killing of X", whose "of" names the victim.
+_DOER_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call", "effort",
+               "efforts", "commitment", "leadership", "terrorism", "brutality", "savagery",
+               "violence", "aggression", "cruelty", "barbarity", "inhumanity"}  # fmt: skip
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
 
@@ -112,7 +117,7 @@ def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
     if name == "dobj":
         objects = [c for c in trigger.children if c.dep_ == "dobj"]
         return any(c.lemma_.lower() in values or c.lower_ in values for c in objects)
-    return True  # "subj=person", "obj=government" are checked once the ends are resolved
+    return True  # "subj=person", "obj=government", "objs=…" are checked once ends are resolved
 
 
 def _relations(
@@ -123,6 +128,10 @@ def _relations(
         subjects = [s for s in subjects if s.type in pattern.condition[1]]
     if pattern.condition and pattern.condition[0] == "obj":
         objects = [o for o in objects if o.type in pattern.condition[1]]
+    if pattern.condition and pattern.condition[0] == "objs":
+        # "joined the Kestrian minister and other partners in Rask": joining people is
+        # meeting them, not becoming a member of anything
+        objects = objects if all(o.type in pattern.condition[1] for o in objects) else []
     sentence = sentence_of(trigger)
     evidence = facts.evidence(sentence.start_char, sentence.end_char)
     quote = facts.asserted_by(trigger.idx, trigger.idx + len(trigger))
@@ -272,18 +281,36 @@ def _first_filled(
 ) -> list[ActorDraft]:
     for place in places:
         tokens = _tokens_at(place, trigger)
-        actors = _resolved(facts, context, tokens)
-        if not actors and (place == "obj" or place.startswith("prep:")):
-            actors = _resolved(facts, context, _owners(tokens))
+        if place == "obj" or place.startswith("prep:"):
+            actors = _acted_on(facts, context, tokens)
+        else:
+            actors = _resolved(facts, context, tokens)
         if actors:
             return actors
     return []
 
 
+def _acted_on(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
+    """The actors acted on; each thing acted on that is no actor stands for its owner or
+    doer ("from Assad's inhumanity and ISIL's savagery")."""
+    actors: list[ActorDraft] = []
+    for token in tokens:
+        actor = actor_for_token(facts, token, context)
+        found = [actor] if actor is not None else _resolved(facts, context, _owners([token]))
+        actors.extend(a for a in found if a not in actors)
+    return actors
+
+
 def _owners(tokens: list[Token]) -> list[Token]:
-    """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision": a thing
-    that belongs to an actor, acted on, stands for that actor."""
-    return [c for t in tokens if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss"]
+    """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision", "appalled
+    by the latest attack by the regime", "encouraged by the decision of X": a thing that
+    belongs to an actor, or an act done by one, acted on, stands for that actor."""
+    nouns = [t for t in tokens if t.pos_ == "NOUN"]
+    return (
+        [c for t in nouns for c in t.children if c.dep_ == "poss"]
+        + [agent for t in nouns for agent in prep_objects(t, "by")]
+        + [doer for t in nouns if t.lemma_.lower() in _DOER_NOUNS for doer in prep_objects(t, "of")]
+    )
 
 
 def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
@@ -311,12 +338,23 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
         heads = [c for c in trigger.children if c.dep_ == "pobj"]
     elif place == "head":
         heads = [trigger.head] if trigger.head.pos_ in {"NOUN", "PROPN"} else []
+    elif place == "recipient":
+        heads = _recipients(trigger)
     else:
         heads = []
     if place == "holder" and trigger.dep_ in {"appos", "compound"}:
         # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
     return [c for head in heads for c in (head, *head.conjuncts, *_listed_appositions(head))]
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Who is given something: "provided the rebels weapons", "provided the government with
+    training" (not "provided 125 soldiers": what is given)."""
+    datives = [c for c in verb.children if c.dep_ == "dative"]
+    if datives or not prep_objects(verb, "with"):
+        return datives
+    return [c for c in verb.children if c.dep_ == "dobj"]
 
 
 def _listed_appositions(head: Token) -> list[Token]:
@@ -343,6 +381,10 @@ def _holders(noun: Token) -> list[Token]:
         # "recognised X as an affiliate"; "X is working as part of Y", "X, as part of Y, …"
         verb = noun.head.head
         described = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if noun.lemma_.lower() == "part" and not any(d.pos_ == "PROPN" for d in described):
+            # "we protect those in need as part of Y", "bombed its positions as part of Y":
+            # the doers are part of Y, not what they act on
+            return subject_heads(verb)
         return described or subject_heads(verb)
     fighters = _fighters_helped(noun)
     if fighters:
@@ -439,11 +481,17 @@ def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:
     acting = subject.type in _ACTING_TYPES or place_acting
     if subject is obj or not acting or obj.type not in _ACTING_TYPES:
         return False
-    if _vague(subject) or _vague(obj):
+    if _vague(subject) or (_vague(obj) and not _victims(predicate, obj)):
         return False
     if predicate in _ORG_OBJECT:
         return obj.type in GROUP_TYPES
     return True
+
+
+def _victims(predicate: str, actor: ActorDraft) -> bool:
+    """ "targeted families", "killed civilians": people attacked as a class are its victims;
+    "killing 12 soldiers" names members of some force, which a bare plural leaves unknown."""
+    return predicate == "fighting" and actor.name.lower() not in lexicons.words("member_nouns.tsv")
 
 
 def _vague(actor: ActorDraft) -> bool:

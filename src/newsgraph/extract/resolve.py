@@ -33,6 +33,8 @@ _NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det",
 _RELATIVES = {"who", "which", "that", "whom"}
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
            "sources", "representative", "aide"}  # fmt: skip
+_GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "network",
+                "faction", "party", "society", "company"}  # fmt: skip
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
 _FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "mrs", "ms", "miss", "madam"}
 _MALE_WORDS = {"spokesman", "chairman", "congressman", "mr", "sir"}
@@ -88,7 +90,9 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     elif head.lower_ in _VOICES and (voiced := _voiced(facts, head, context)) is not None:
         return voiced
     elif head.pos_ in {"NOUN", "PROPN"} and _is_definite(head):
-        actor = resolve_nominal(facts, head, context)
+        actor = resolve_nominal(facts, head, context) or _group_taken_up(facts, head)
+    elif head.pos_ == "NOUN":
+        actor = _named_by_owner(facts, head)
     else:
         actor = None
     if actor is not None:
@@ -160,16 +164,65 @@ def resolve_pronoun(
 
     else:
         return None
+    voice = _voice_at(facts, offset)
     for spoke_at, speaker in reversed(context.speakers):
         if offset - spoke_at > _SPEAKER_WINDOW:
             break
-        if fits(speaker):
+        if fits(speaker) and speaker is not voice:
             return speaker
+    if pronoun in {"it", "its"}:
+        topic = _previous_subject(facts, offset)
+        if topic is not None and fits(topic):
+            return topic
     for start, _, actor_id in facts.mentions_before(offset):
         actor = facts.actor(actor_id)
-        if not context.is_quoted(start) and fits(actor):
+        if not context.is_quoted(start) and fits(actor) and actor is not voice:
             return actor
     return None
+
+
+def _voice_at(facts: ArticleFacts, offset: int) -> ActorDraft | None:
+    """Who speaks the words at `offset` in a direct quote: in his own words a speaker is
+    "I", never "he" (in reported speech he is: "Vantic said he was appalled")."""
+    quote = facts.asserted_by(offset, offset + 1)
+    if quote is None or quote.kind != "direct" or not quote.speaker:
+        return None
+    return facts.actor(quote.speaker)
+
+
+def _group_taken_up(facts: ArticleFacts, head: Token) -> ActorDraft | None:
+    """ "X is a militant group in Y. The group was founded by …": "the group" opening a
+    sentence takes up the group the previous sentence was about, as "it" does."""
+    if head.lemma_.lower() not in _GROUP_WORDS:
+        return None
+    topic = _previous_subject(facts, head.idx)
+    return topic if topic is not None and topic.type in GROUP_TYPES else None
+
+
+def _previous_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
+    """ "The Society is an organisation in Kestria. It was founded by …", "… Its commander
+    said": "it" opening a sentence as its subject (or its subject's owner) takes up the
+    previous sentence's subject, not the last name read."""
+    token = _token_at(facts, offset)
+    if token is not None and token.dep_ == "poss":  # "Its commander, X, said": the owner
+        token = token.head
+    if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    current = sentence(token)
+    if current.start == 0 or any(
+        t.dep_ in {"nsubj", "nsubjpass"} for t in facts.doc[current.start : token.i]
+    ):
+        return None
+    previous = sentence(facts.doc[current.start - 1])
+    subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    if not subjects:
+        return None
+    return facts.actor_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
+
+
+def _token_at(facts: ArticleFacts, offset: int) -> Token | None:
+    span = facts.doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
@@ -193,8 +246,9 @@ def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
 
 
 def _speaking(facts: ArticleFacts, pronoun: str, offset: int) -> ActorDraft | None:
-    """ "I" in a quote is its speaker; "we" is the speaker's organisation (or the speaker,
-    when a group speaks)."""
+    """ "I" in a quote is its speaker; "we" is the speaker's organisation, or the speaker
+    when a group speaks or the organisation is not known (a minister's "we" is his
+    government's, and he speaks for it)."""
     quote = facts.asserted_by(offset, offset + 1)
     if quote is None or quote.speaker is None:
         return None
@@ -202,7 +256,7 @@ def _speaking(facts: ArticleFacts, pronoun: str, offset: int) -> ActorDraft | No
     if FIRST_PERSON[pronoun] == "singular" or speaker.type != "person":
         return speaker
     organisation = next((r.organization for r in speaker.roles if r.organization), None)
-    return facts.actor(organisation) if organisation else None
+    return facts.actor(organisation) if organisation else speaker
 
 
 def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
@@ -216,6 +270,19 @@ def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> Actor
         actor = facts.actor(actor_id)
         names = [actor.name, *actor.aliases, *(role.title for role in actor.roles)]
         if any(noun in name.lower().split() for name in names):
+            return actor
+    return None
+
+
+def _named_by_owner(facts: ArticleFacts, head: Token) -> ActorDraft | None:
+    """ "Assad's regime" is the actor named "the Assad regime": a possessor and a noun that
+    together spell an actor's name."""
+    owners = [c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owners:
+        return None
+    words = {w.lower_ for w in owners[0].subtree if w.pos_ == "PROPN"} | {head.lower_}
+    for actor in facts.actors:
+        if actor.type in GROUP_TYPES and words <= set(actor.name.lower().split()):
             return actor
     return None
 

@@ -127,20 +127,25 @@ def _role(facts: ArticleFacts, noun: Token, name: Span) -> Role:
 
 
 def _organisation_token(facts: ArticleFacts, noun: Token, name: Span) -> Token | None:
+    envoy = noun.lemma_.lower() in lexicons.words("envoy_titles.tsv")
     for child in noun.children:
         if child.dep_ == "poss" and not _inside(child, name):
             return child
-        if child.dep_ == "prep" and child.lower_ in _ORG_PREPOSITIONS:
+        if child.dep_ == "prep" and child.lower_ in _ORG_PREPOSITIONS and not envoy:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    for left in noun.lefts:
-        if left.dep_ == "compound" and _actor(facts, left) is not None:
-            return left
-    for left in name.root.lefts:
-        if left.dep_ == "compound" and left.i < noun.i and _actor(facts, left) is not None:
+    for left in (*noun.lefts, *(t for t in name.root.lefts if t.i < noun.i)):
+        if left.dep_ == "compound" and _actor(facts, left) is not None and not _placed(left):
             return left
     return None
+
+
+def _placed(token: Token) -> bool:
+    """ "In Kestria Minister Holt met …": a name right after a preposition is where the
+    person was, though the parser compounds it into the title."""
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].pos_ == "ADP"
 
 
 def _inside(token: Token, span: Span) -> bool:

@@ -110,7 +110,24 @@ def _controller(host: Token) -> list[Token]:
     if host.dep_ == "acl" and host.tag_ in {"VBN", "VBG", "VBD"}:
         noun = host.head  # "X, a militia focused on …": the militia is X
         return [noun.head if noun.dep_ == "appos" else noun]
+    described = _described_by_participle(host)
+    if described is not None:
+        return [described]
     return subject_heads(host) if host.head != host else []
+
+
+def _described_by_participle(host: Token) -> Token | None:
+    """ "provided air support for ground forces, focused on defeating X": a participle set
+    off by a comma right after the object of a preposition describes that object, though
+    the parser hangs it from the verb (after a direct object it is as often the subject's:
+    "attacked the town, determined to …")."""
+    if host.dep_ != "advcl" or host.tag_ not in {"VBN", "VBD"} or host.i < 2:
+        return None
+    comma, noun = host.doc[host.i - 1], host.doc[host.i - 2]
+    if comma.text != "," or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    after_the_verb = noun.i > host.head.i
+    return noun if noun.dep_ == "pobj" and after_the_verb else None
 
 
 def object_heads(verb: Token) -> list[Token]:
@@ -123,7 +140,17 @@ def object_heads(verb: Token) -> list[Token]:
         if verb.dep_ == "acl":
             return [verb.head]
         return _shared_subject(verb.head) if verb.dep_ == "conj" else []
-    return [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    return objects or _shared_object(verb)
+
+
+def _shared_object(verb: Token) -> list[Token]:
+    """ "to kill and injure civilians": a verb conjoined right before another shares its
+    object."""
+    following = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if not following or following[0].i - verb.i > 2:  # "kill and injure", "kill or maim"
+        return []
+    return [c for c in following[0].children if c.dep_ == "dobj"]
 
 
 def _shared_subject(verb: Token) -> list[Token]:
