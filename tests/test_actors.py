@@ -106,3 +106,11 @@ def test_a_military_operation_is_no_actor() -> None:
     from newsgraph.extract.actors import _type_from_words
 
     assert _type_from_words("Operation Iron Gate") == "other"
+
+
+def test_a_tie_between_names_goes_to_the_first_mention() -> None:
+    from newsgraph.extract.actors import Candidate, _best_name
+
+    later, first = Candidate(248, 254, "Gunmen", "NORP"), Candidate(86, 92, "gunmen", "NORP")
+    assert _best_name([later, first]) == "gunmen"
+    assert _best_name([first, later]) == "gunmen"

@@ -710,9 +710,14 @@ def _label(group: list[Candidate]) -> str:
 def _best_name(group: list[Candidate]) -> str:
     """The fullest name: most words, then not all capitals, then longest; a variant with a
     generic head noun ("Taliban movement") only when there is nothing else."""
-    surfaces = {c.surface for c in group}
+    first_seen: dict[str, int] = {}
+    for candidate in sorted(group, key=lambda c: c.start):
+        first_seen.setdefault(candidate.surface, candidate.start)
+    surfaces = set(first_seen)
     plain = {s for s in surfaces if not _generic_variant(s, surfaces)} or surfaces
-    return max(plain, key=lambda s: (len(s.split()), not s.isupper(), len(s)))
+    # ties ("Gunmen" opening a sentence, "gunmen" inside one) go to the first mention, so
+    # the name never depends on the order of a set
+    return max(plain, key=lambda s: (len(s.split()), not s.isupper(), len(s), -first_seen[s]))
 
 
 def _generic_variant(surface: str, surfaces: set[str]) -> bool:
