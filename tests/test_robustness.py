@@ -47,3 +47,30 @@ def test_any_text_gives_an_article(analyzer: Analyzer, parts: list[str]) -> None
         assert all(0 <= s.start <= s.end <= len(text) for s in quote.spans)
     for fact in (*result.relations, *result.events):
         assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
+
+
+def test_an_article_whose_extraction_hangs_is_reported_and_skipped(monkeypatch) -> None:
+    import time
+
+    from newsgraph import pipeline
+
+    analyzer = pipeline.Analyzer(timeout=0.5)
+    warm = Record(id="warm", text="Kestria recalled its envoy from Velmora on Monday.")
+    list(analyzer.run([warm]))  # the first article loads the lexicons: not what is timed here
+    real = pipeline.extract_article
+
+    def slow_on_the_second(record, *args, **kwargs):
+        if record.id == "slow":
+            time.sleep(5)
+        return real(record, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_article", slow_on_the_second)
+    records = [
+        Record(id=name, text="The Harrow Front met in Valdris.", origin=name)
+        for name in ("one", "slow", "three")
+    ]
+    started = time.monotonic()
+    results = list(analyzer.run(records))
+    assert time.monotonic() - started < 4
+    assert [type(r).__name__ for r in results] == ["Article", "ReadError", "Article"], results
+    assert "longer than 0.5 s" in results[1].message
