@@ -1,13 +1,15 @@
 """One article into the store: its rows, its actors resolved, its events fused.
 
 `write_article` runs inside the caller's transaction, so an article is stored whole or
-not at all. Rows are written in a handful of batches: the rows whose ids later rows need
-(article actors, quotes, events) through the ORM, one flush each; the rest as bulk INSERTs of
-plain dicts. So the store's cost stays small against the NLP.
+not at all. Rows are written as a handful of multi-row INSERTs of plain dicts (those whose
+ids later rows need with RETURNING), not one ORM object at a time, so the store's cost stays
+small against the NLP.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import msgspec
@@ -32,28 +34,35 @@ from newsgraph.store.tables import (
     RoleRow,
 )
 
-Rows = dict[str, ArticleActor]  # article actors by their id in the article ("a1")
+
+@dataclass
+class Rows:
+    """An article's actors as stored, by their id in the article ("a1")."""
+
+    ids: dict[str, int]  # the article actor row
+    corpus: dict[str, int]  # the corpus actor it resolved to
+    named: set[str]  # those with a name (not "fighters")
+
+    def id_of(self, local_id: str | None) -> int | None:
+        return self.ids.get(local_id) if local_id else None
 
 
 def write_article(
     session: Session, article: Article, text: str, origin: str, gazetteer: Gazetteer
-) -> ArticleRow:
-    """Store `article` (whose facts were read from `text`) and link it into the corpus."""
-    row = _article_row(article, text, origin)
-    session.add(row)
-    session.flush()
-    actors, named = _write_actors(session, row.id, article.actors, gazetteer)
-    quotes = _quotes(row.id, article, actors)
-    session.add_all(quotes)
-    events = _write_events(session, row, article, actors, named)
-    session.flush()
+) -> int:
+    """Store `article` (whose facts were read from `text`), link it into the corpus and
+    return its id in the store."""
+    (article_id,) = _insert(session, ArticleRow, [_article_row(article, text, origin)])
+    actors = _write_actors(session, article_id, article.actors, gazetteer)
+    quote_ids = _insert(session, QuoteRow, _quotes(article_id, article, actors))
+    event_ids = _write_events(session, article_id, article, actors)
     _bulk(session, RoleRow, _roles(article.actors, actors))
-    _bulk(session, RelationRow, _relations(row.id, article, actors))
-    _bulk(session, QuoteSubject, _quote_subjects(quotes, article, actors))
-    participants, tolls = _participants_and_tolls(article, events, actors)
+    _bulk(session, RelationRow, _relations(article_id, article, actors))
+    _bulk(session, QuoteSubject, _quote_subjects(quote_ids, article, actors))
+    participants, tolls = _participants_and_tolls(article, event_ids, actors)
     _bulk(session, EventParticipant, participants)
     _bulk(session, FatalityRow, tolls)
-    return row
+    return article_id
 
 
 def _bulk(session: Session, table: type, rows: list[dict[str, Any]]) -> None:
@@ -61,57 +70,68 @@ def _bulk(session: Session, table: type, rows: list[dict[str, Any]]) -> None:
         session.execute(sa.insert(table), rows)
 
 
-def _article_row(article: Article, text: str, origin: str) -> ArticleRow:
+def _insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert `rows` in one statement and return their new ids, in order."""
+    if not rows:
+        return []
+    statement = sa.insert(table).returning(table.id, sort_by_parameter_order=True)
+    return list(session.scalars(statement, rows))
+
+
+def _article_row(article: Article, text: str, origin: str) -> dict[str, Any]:
     meta = article.article
     facts = msgspec.to_builtins(article)
     facts["article"].pop("text", None)
-    return ArticleRow(
-        text_sha256=meta.text_sha256,
-        doc_id=meta.id,
-        title=meta.title,
-        published=meta.published,
-        url=meta.url,
-        source=meta.source,
-        origin=origin,
-        text=text,
-        facts=facts,
-    )
+    return {
+        "text_sha256": meta.text_sha256,
+        "doc_id": meta.id,
+        "title": meta.title,
+        "published": meta.published,
+        "url": meta.url,
+        "source": meta.source,
+        "origin": origin,
+        "text": text,
+        "facts": facts,
+        "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+    }
 
 
 def _write_actors(
     session: Session, article_id: int, actors: list[Actor], gazetteer: Gazetteer
-) -> tuple[Rows, set[str]]:
-    """The article actor rows by local id, and the local ids of named actors."""
+) -> Rows:
     corpus = ActorResolver(session, gazetteer).resolve_all(actors)
-    rows: Rows = {
-        actor.id: ArticleActor(
-            article_id=article_id,
-            local_id=actor.id,
-            corpus_actor_id=resolved.id,
-            name=actor.name,
-            type=actor.type,
-            aliases=list(actor.aliases),
-            cameo=list(actor.cameo),
-            mentions=[[m.start, m.end] for m in actor.mentions],
-        )
+    rows = [
+        {
+            "article_id": article_id,
+            "local_id": actor.id,
+            "corpus_actor_id": resolved.id,
+            "name": actor.name,
+            "type": actor.type,
+            "aliases": list(actor.aliases),
+            "cameo": list(actor.cameo),
+            "mentions": [[m.start, m.end] for m in actor.mentions],
+        }
         for actor, resolved in zip(actors, corpus, strict=True)
-    }
-    session.add_all(rows.values())
-    session.flush()
+    ]
+    ids = _insert(session, ArticleActor, rows)
+    stored = Rows(
+        ids={actor.id: row_id for actor, row_id in zip(actors, ids, strict=True)},
+        corpus={actor.id: resolved.id for actor, resolved in zip(actors, corpus, strict=True)},
+        named={actor.id for actor, resolved in zip(actors, corpus, strict=True) if resolved.named},
+    )
     names = [
         {
-            "article_actor_id": rows[actor.id].id,
-            "corpus_actor_id": resolved.id,
+            "article_actor_id": stored.ids[actor.id],
+            "corpus_actor_id": stored.corpus[actor.id],
             "surface": surface,
             "norm": norm,
             "block": block_of(norm),
         }
-        for actor, resolved in zip(actors, corpus, strict=True)
+        for actor in actors
         for norm, surface in _surfaces(actor).items()
     ]
     _bulk(session, ActorName, names)
-    named = {actor.id for actor, resolved in zip(actors, corpus, strict=True) if resolved.named}
-    return rows, named
+    return stored
 
 
 def _surfaces(actor: Actor) -> dict[str, str]:
@@ -128,9 +148,9 @@ def _surfaces(actor: Actor) -> dict[str, str]:
 def _roles(actors: list[Actor], rows: Rows) -> list[dict[str, Any]]:
     return [
         {
-            "article_actor_id": rows[actor.id].id,
+            "article_actor_id": rows.ids[actor.id],
             "title": role.title,
-            "organization_id": _actor_id(rows, role.organization),
+            "organization_id": rows.id_of(role.organization),
             "organization_name": role.organization_name,
         }
         for actor in actors
@@ -138,21 +158,16 @@ def _roles(actors: list[Actor], rows: Rows) -> list[dict[str, Any]]:
     ]
 
 
-def _actor_id(rows: Rows, local_id: str | None) -> int | None:
-    row = rows.get(local_id) if local_id else None
-    return row.id if row else None
-
-
 def _relations(article_id: int, article: Article, rows: Rows) -> list[dict[str, Any]]:
     return [
         {
             "article_id": article_id,
-            "subject_id": rows[relation.subject].id,
+            "subject_id": rows.ids[relation.subject],
             "predicate": relation.predicate,
-            "object_id": rows[relation.object].id,
+            "object_id": rows.ids[relation.object],
             "since": relation.since,
             "until": relation.until,
-            "asserted_by_id": _actor_id(rows, relation.asserted_by),
+            "asserted_by_id": rows.id_of(relation.asserted_by),
             "modality": relation.modality,
             "evidence_start": relation.evidence.start,
             "evidence_end": relation.evidence.end,
@@ -160,29 +175,29 @@ def _relations(article_id: int, article: Article, rows: Rows) -> list[dict[str, 
         }
         for relation in article.relations
         # the contract guarantees both ends; a foreign id is no relation
-        if relation.subject in rows and relation.object in rows
+        if relation.subject in rows.ids and relation.object in rows.ids
     ]
 
 
-def _quotes(article_id: int, article: Article, rows: Rows) -> list[QuoteRow]:
+def _quotes(article_id: int, article: Article, rows: Rows) -> list[dict[str, Any]]:
     return [
-        QuoteRow(
-            article_id=article_id,
-            kind=quote.kind,
-            text=quote.text,
-            spans=[[s.start, s.end] for s in quote.spans],
-            speaker_id=_actor_id(rows, quote.speaker),
-            speaker_text=quote.speaker_text,
-            cue=quote.cue,
-        )
+        {
+            "article_id": article_id,
+            "kind": quote.kind,
+            "text": quote.text,
+            "spans": [[s.start, s.end] for s in quote.spans],
+            "speaker_id": rows.id_of(quote.speaker),
+            "speaker_text": quote.speaker_text,
+            "cue": quote.cue,
+        }
         for quote in article.quotes
     ]
 
 
-def _quote_subjects(quotes: list[QuoteRow], article: Article, rows: Rows) -> list[dict[str, Any]]:
+def _quote_subjects(quote_ids: list[int], article: Article, rows: Rows) -> list[dict[str, Any]]:
     return [
-        {"quote_id": row.id, "article_actor_id": rows[actor.id].id}
-        for row, quote in zip(quotes, article.quotes, strict=True)
+        {"quote_id": quote_id, "article_actor_id": rows.ids[actor.id]}
+        for quote_id, quote in zip(quote_ids, article.quotes, strict=True)
         for actor in _mentioned_in(quote, article.actors)
     ]
 
@@ -201,19 +216,18 @@ def _mentioned_in(quote: Quote, actors: list[Actor]) -> list[Actor]:
     ]
 
 
-def _write_events(
-    session: Session, article: ArticleRow, facts: Article, rows: Rows, named: set[str]
-) -> list[EventRow]:
+def _write_events(session: Session, article_id: int, facts: Article, rows: Rows) -> list[int]:
+    published = facts.article.published
     reports = [
         Report(
             event=event,
-            day=report_day(event, article.published),
+            day=report_day(event, published),
             participants=frozenset(
-                rows[local].corpus_actor_id
+                rows.corpus[local]
                 for local in (*event.actors, *event.targets)
-                if local in named
+                if local in rows.named
             ),
-            article_id=article.id,
+            article_id=article_id,
         )
         for event in facts.events
     ]
@@ -222,44 +236,43 @@ def _write_events(
     for event, corpus_event in zip(facts.events, fused, strict=True):
         place = event.place
         events.append(
-            EventRow(
-                article_id=article.id,
-                corpus_event_id=corpus_event.id,
-                type=event.type,
-                cameo=event.cameo,
-                date=event.date,
-                date_text=event.date_text,
-                place_name=place.name if place else None,
-                country=place.country if place else None,
-                lat=place.lat if place else None,
-                lon=place.lon if place else None,
-                geonames_id=place.geonames_id if place else None,
-                asserted_by_id=_actor_id(rows, event.asserted_by),
-                modality=event.modality,
-                evidence_start=event.evidence.start,
-                evidence_end=event.evidence.end,
-                evidence_text=event.evidence.text,
-            )
+            {
+                "article_id": article_id,
+                "corpus_event_id": corpus_event.id,
+                "type": event.type,
+                "cameo": event.cameo,
+                "date": event.date,
+                "date_text": event.date_text,
+                "place_name": place.name if place else None,
+                "country": place.country if place else None,
+                "lat": place.lat if place else None,
+                "lon": place.lon if place else None,
+                "geonames_id": place.geonames_id if place else None,
+                "asserted_by_id": rows.id_of(event.asserted_by),
+                "modality": event.modality,
+                "evidence_start": event.evidence.start,
+                "evidence_end": event.evidence.end,
+                "evidence_text": event.evidence.text,
+            }
         )
-    session.add_all(events)
-    return events
+    return _insert(session, EventRow, events)
 
 
 def _participants_and_tolls(
-    article: Article, events: list[EventRow], rows: Rows
+    article: Article, event_ids: list[int], rows: Rows
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     participants: list[dict[str, Any]] = []
     tolls: list[dict[str, Any]] = []
-    for event, row in zip(article.events, events, strict=True):
+    for event, event_id in zip(article.events, event_ids, strict=True):
         roles = [(a, "actor") for a in event.actors] + [(t, "target") for t in event.targets]
         participants.extend(
-            {"event_id": row.id, "article_actor_id": rows[local].id, "role": role}
+            {"event_id": event_id, "article_actor_id": rows.ids[local], "role": role}
             for local, role in dict.fromkeys(roles)
-            if local in rows
+            if local in rows.ids
         )
         tolls.extend(
             {
-                "event_id": row.id,
+                "event_id": event_id,
                 "count": fatality.count,
                 "count_max": fatality.count_max,
                 "who": fatality.who,
