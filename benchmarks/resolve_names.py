@@ -17,6 +17,7 @@ import json
 import random
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -47,6 +48,26 @@ SYLLABLES = [
     "ko",
     "pi",
     "ne",
+    "zor",
+    "quin",
+    "hal",
+    "bre",
+    "gan",
+    "lot",
+    "fes",
+    "wyn",
+    "dro",
+    "sal",
+    "mur",
+    "tek",
+    "jov",
+    "plam",
+    "cru",
+    "nis",
+    "hev",
+    "gor",
+    "ith",
+    "yul",
 ]
 FIRST = ["Ilse", "Marek", "Tomas", "Anja", "Pavel", "Lena", "Oskar", "Mira", "Jonas", "Vera"]
 HEADS = ["Front", "Brigades", "Movement", "Army", "Council", "Guard", "Ministry"]
@@ -79,6 +100,7 @@ def variant(name: str, kind: str, aliases: list[str], rng: random.Random) -> tup
 def run(size: int, seed: int) -> dict[str, float]:
     rng = random.Random(seed)
     seen: list[tuple[str, str, list[str]]] = []
+    truth: list[int] = []  # which generated actor each name is
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(str(Path(folder) / "names.db"))
         gazetteer = Gazetteer([])  # generated names are in no gazetteer
@@ -89,11 +111,14 @@ def run(size: int, seed: int) -> dict[str, float]:
             actors = []
             for index in range(min(20, size - made)):
                 if seen and rng.random() < 0.35:
-                    name, kind, aliases = rng.choice(seen)
+                    who = rng.randrange(len(seen))
+                    name, kind, aliases = seen[who]
                     name, aliases = variant(name, kind, aliases, rng)
                 else:
                     name, kind, aliases = new_actor(rng)
+                    who = len(seen)
                     seen.append((name, kind, aliases))
+                truth.append(who)
                 actors.append(Actor(id=f"a{index + 1}", name=name, type=kind, aliases=aliases))  # type: ignore[arg-type]
             made += len(actors)
             digest = hashlib.sha256(f"{seed}:{made}".encode()).hexdigest()
@@ -108,9 +133,15 @@ def run(size: int, seed: int) -> dict[str, float]:
         elapsed = time.perf_counter() - started
         with store.session() as session:
             corpus_actors = session.execute(sa.text("SELECT count(*) FROM corpus_actors")).scalar()
+            resolved = session.scalars(
+                sa.text("SELECT corpus_actor_id FROM article_actors ORDER BY id")
+            ).all()
         store.close()
+    precision, recall = b_cubed(list(resolved), truth)
     return {
         "names": size,
+        "b_cubed_precision": round(precision, 3),
+        "b_cubed_recall": round(recall, 3),
         "distinct_actors_generated": len(seen),
         "corpus_actors": corpus_actors,
         "seconds": round(elapsed, 1),
@@ -119,6 +150,16 @@ def run(size: int, seed: int) -> dict[str, float]:
         if size > 10_000
         else round(elapsed, 2),
     }
+
+
+def b_cubed(predicted: list[int], truth: list[int]) -> tuple[float, float]:
+    """B-cubed precision and recall of a clustering of names against the true actors."""
+    pairs = Counter(zip(predicted, truth, strict=True))
+    sizes_predicted, sizes_true = Counter(predicted), Counter(truth)
+    total = len(truth)
+    precision = sum(n * n / sizes_predicted[p] for (p, _), n in pairs.items()) / total
+    recall = sum(n * n / sizes_true[t] for (_, t), n in pairs.items()) / total
+    return precision, recall
 
 
 def main() -> None:

@@ -185,6 +185,8 @@ class ActorResolver:
             return max(confident, key=lambda c: (shared[c.id], -c.id))
         if len(candidates) == 1:
             return candidates[0]
+        if not w.context:
+            return None  # nothing tells the namesakes apart
         in_context = [c for c in candidates if self._organisations(c.id) & w.context]
         return in_context[0] if len(in_context) == 1 else None
 
