@@ -307,3 +307,12 @@ def test_a_broken_warc_is_one_error(tmp_path: Path) -> None:
     path.write_bytes(b"this is not an archive")
     (error,) = iter_records([str(path)])
     assert isinstance(error, ReadError) and "cannot read the WARC archive" in error.message
+
+
+def test_a_byte_order_mark_followed_by_other_bytes_is_an_error(tmp_path: Path) -> None:
+    # found by benchmarks/fuzz.py: a UTF-16 BOM, then an odd number of bytes
+    path = tmp_path / "page.html"
+    path.write_bytes(b"\xfe\xff\x07\x85\x15\x07\x41")
+    (error,) = iter_records([str(path)])
+    assert isinstance(error, ReadError)
+    assert "byte-order mark but is not UTF-16" in error.message

@@ -29,7 +29,13 @@ def decode(data: bytes) -> tuple[str, str | None]:
     """Return the text and, when it was not UTF-8, the encoding guessed (to warn about)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding), None
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError as error:  # a BOM, then bytes that do not follow it
+                raise DecodeError(
+                    f"starts with a {encoding.upper()} byte-order mark but is not "
+                    f"{encoding.upper()} (byte {error.start})"
+                ) from error
     if b"\x00" in data[:_SNIFF]:
         raise DecodeError("binary file (NUL bytes), not text")
     try:
