@@ -68,26 +68,22 @@ def postgres_server(postgres: object) -> str:
 
 
 def restart_postgres(server: object, down_for: float) -> threading.Thread:
-    """Stop the server now, as a crash would (immediate shutdown: clients are cut off), and
-    start it again after `down_for` seconds in the background; join the returned thread to
-    wait for it."""
+    """Stop the server now (clients are cut off) and start it again after `down_for`
+    seconds in the background; join the returned thread to wait for it."""
     import subprocess
 
     from pgserver._commands import pg_ctl
 
     pgdata, user = server.pgdata, server.system_user  # type: ignore[attr-defined]
-    for attempt in range(3):
-        try:
-            pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=pgdata, user=user, timeout=30)
-            break
-        except subprocess.CalledProcessError:
-            if attempt == 2:
-                raise
-            time.sleep(0.5)
+    try:  # a fast shutdown needs no recovery on restart; immediate if it cannot be had
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user, timeout=30)
+    except subprocess.CalledProcessError:
+        pg_ctl(["-w", "-m", "immediate", "stop"], pgdata=pgdata, user=user, timeout=30)
 
     def start_again() -> None:
         time.sleep(down_for)
         server.ensure_postgres_running()  # type: ignore[attr-defined]
+        _wait_until_ready(server.get_uri())  # type: ignore[attr-defined]
 
     thread = threading.Thread(target=start_again)
     thread.start()
@@ -106,6 +102,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     import psycopg
 
     name = f"newsgraph_test_{next(_databases)}"
+    _wait_until_ready(base)
     with psycopg.connect(base, autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {name}")
         connection.execute(f"CREATE DATABASE {name}")
@@ -134,3 +131,18 @@ def stored(db: str, articles: list[tuple[Article, Record]]) -> Store:
     for article, record in articles:
         store_article(opened, article, record.text, record.origin, gazetteer)
     return opened
+
+
+def _wait_until_ready(uri: str, seconds: float = 60) -> None:
+    """Until PostgreSQL accepts connections (after a restart it first recovers)."""
+    import psycopg
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with psycopg.connect(uri, connect_timeout=5):
+                return
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

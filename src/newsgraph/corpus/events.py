@@ -7,13 +7,15 @@ and at least one named actor or target in common (after actor resolution), or, w
 names nobody ("gunmen", "villagers"), the same known place. Otherwise it starts a corpus
 event of its own. Among several fitting corpus events, the one sharing most actors, then
 the nearest in date, wins.
-Candidates come from the (type, date) index, so fusion costs the same at any corpus size.
+Candidates come from the (type, date) index with the corpus actor ids of their named
+participants kept on the corpus event itself (`actor_ids`), so fusion reads one small set of
+rows per article whatever the corpus size. Those ids are the ones at fusion time: a later
+merge or split of actors does not re-fuse events.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,11 +26,7 @@ from sqlalchemy.orm import Session
 from newsgraph.model import Event
 from newsgraph.names import normalize_name
 from newsgraph.store.tables import (
-    ArticleActor,
-    CorpusActor,
     CorpusEvent,
-    EventParticipant,
-    EventRow,
 )
 
 WINDOW_DAYS = 2
@@ -56,37 +54,36 @@ def report_day(event: Event, published: str | None) -> dt.date | None:
 
 
 def fuse_all(session: Session, reports: Sequence[Report]) -> list[CorpusEvent]:
-    """The corpus event each report belongs to, in order; created when none fits. Two
-    queries find every candidate of the article's reports at once."""
-    candidates, people, articles = _candidates(session, reports)
+    """The corpus event each report belongs to, in order; created when none fits. One
+    query finds every candidate of the article's reports at once."""
+    candidates = _candidates(session, reports)
     found: list[CorpusEvent] = []
     created: list[CorpusEvent] = []
     for report in reports:
-        best_id = _best(report, candidates, people, articles)
+        best_id = _best(report, candidates)
         best = session.get(CorpusEvent, best_id) if best_id is not None else None
         if best is None:
             best = _new_event(report)
             created.append(best)
         else:
-            _absorb(best, report.event)
+            _absorb(best, report)
         found.append(best)
     session.add_all(created)
     session.flush()
     return found
 
 
-def _candidates(
-    session: Session, reports: Sequence[Report]
-) -> tuple[list[Any], dict[int, set[int]], dict[int, set[int]]]:
+def _candidates(session: Session, reports: Sequence[Report]) -> list[Any]:
+    """Corpus events in the (type, date window, place) of any report, as plain rows: most
+    are only looked at. An article's events may lie years apart, so one window per report."""
     window = dt.timedelta(days=WINDOW_DAYS)
-    # one (type, date window, place) per report: an article's events may lie years apart
     windows = {
         (r.event.type, r.day, r.event.place.name if r.event.place else None)
         for r in reports
         if r.day is not None
     }
     if not windows:
-        return [], {}, {}
+        return []
     conditions = [
         sa.and_(
             CorpusEvent.type == type_,
@@ -102,26 +99,21 @@ def _candidates(
         for type_, day, place in sorted(windows, key=str)
     ]
     with session.no_autoflush:
-        # plain rows, not ORM objects: most candidates are only looked at
-        candidates = session.execute(
-            sa.select(
-                CorpusEvent.id,
-                CorpusEvent.type,
-                CorpusEvent.date,
-                CorpusEvent.place_name,
-                CorpusEvent.geonames_id,
-            ).where(sa.or_(*conditions))
-        ).all()
-        people, articles = _participants(session, [c.id for c in candidates])
-    return list(candidates), people, articles
+        return list(
+            session.execute(
+                sa.select(
+                    CorpusEvent.id,
+                    CorpusEvent.type,
+                    CorpusEvent.date,
+                    CorpusEvent.place_name,
+                    CorpusEvent.geonames_id,
+                    CorpusEvent.actor_ids,
+                ).where(sa.or_(*conditions))
+            )
+        )
 
 
-def _best(
-    report: Report,
-    candidates: list[Any],
-    people: dict[int, set[int]],
-    articles: dict[int, set[int]],
-) -> int | None:
+def _best(report: Report, candidates: list[Any]) -> int | None:
     """The id of the candidate the report fuses into, if any."""
     if report.day is None:
         return None
@@ -130,19 +122,18 @@ def _best(
         if (
             candidate.type != report.event.type
             or candidate.date is None
-            or report.article_id in articles.get(candidate.id, ())
             or not _places_agree(candidate, report.event)
         ):
-            continue  # an article's own events are already one per incident
+            continue
         distance = abs((dt.date.fromisoformat(candidate.date) - report.day).days)
         if distance > WINDOW_DAYS:
             continue
-        theirs = people.get(candidate.id, set())
+        theirs = set(candidate.actor_ids or ())
         shared = len(theirs & report.participants)
         nobody = not theirs or not report.participants
         if shared or (nobody and _known_place(candidate, report.event)):
-            scored.append((shared, -distance, -candidate.id, candidate))
-    return max(scored, key=lambda item: item[:3])[3].id if scored else None
+            scored.append((shared, -distance, -candidate.id, candidate.id))
+    return max(scored)[3] if scored else None
 
 
 def _new_event(report: Report) -> CorpusEvent:
@@ -155,28 +146,8 @@ def _new_event(report: Report) -> CorpusEvent:
         lat=place.lat if place else None,
         lon=place.lon if place else None,
         geonames_id=place.geonames_id if place else None,
+        actor_ids=sorted(report.participants),
     )
-
-
-def _participants(
-    session: Session, corpus_event_ids: list[int]
-) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-    people: dict[int, set[int]] = defaultdict(set)
-    articles: dict[int, set[int]] = defaultdict(set)
-    if not corpus_event_ids:
-        return people, articles
-    rows = session.execute(
-        sa.select(EventRow.corpus_event_id, EventRow.article_id, CorpusActor.id, CorpusActor.named)
-        .outerjoin(EventParticipant, EventParticipant.event_id == EventRow.id)
-        .outerjoin(ArticleActor, EventParticipant.article_actor_id == ArticleActor.id)
-        .outerjoin(CorpusActor, ArticleActor.corpus_actor_id == CorpusActor.id)
-        .where(EventRow.corpus_event_id.in_(corpus_event_ids))
-    ).all()
-    for event_id, article_id, actor_id, named in rows:
-        articles[event_id].add(article_id)
-        if actor_id is not None and named:
-            people[event_id].add(actor_id)
-    return people, articles
 
 
 def _places_agree(candidate: Any, event: Event) -> bool:
@@ -192,9 +163,11 @@ def _known_place(candidate: Any, event: Event) -> bool:
     return event.place is not None and candidate.place_name is not None
 
 
-def _absorb(corpus: CorpusEvent, event: Event) -> None:
-    """A later report may know the place the first did not."""
-    place = event.place
+def _absorb(corpus: CorpusEvent, report: Report) -> None:
+    """A later report adds its named actors, and may know the place the first did not."""
+    if not report.participants <= set(corpus.actor_ids or ()):
+        corpus.actor_ids = sorted(set(corpus.actor_ids or ()) | report.participants)
+    place = report.event.place
     if corpus.place_name is None and place is not None:
         corpus.place_name, corpus.country = place.name, place.country
         corpus.lat, corpus.lon, corpus.geonames_id = place.lat, place.lon, place.geonames_id

@@ -29,7 +29,7 @@ from newsgraph.store import Store, StoreError
 Item = Record | ReadError
 T = TypeVar("T")
 LOOKUP_CHUNK = 256
-RETRIES = 5  # attempts to write one article while the store is unavailable
+RETRY_SECONDS = 60.0  # how long to wait for an unavailable store before giving up
 
 
 @dataclass
@@ -140,18 +140,19 @@ def store_article(
 
 
 def with_retries(action: Callable[[], T], doing: str) -> T:
-    """`action`, tried again with backoff (0.5 s doubling, `RETRIES` attempts) while the
-    store cannot be reached, e.g. while PostgreSQL restarts; then a `StoreError`."""
-    delay = 0.5
-    for attempt in range(1, RETRIES + 1):
+    """`action`, tried again with backoff (0.5 s doubling up to 5 s) while the store cannot
+    be reached, e.g. while PostgreSQL restarts, for `RETRY_SECONDS`; then a `StoreError`."""
+    delay, waited = 0.5, 0.0
+    while True:
         try:
             return action()
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
-            if attempt == RETRIES:
+            if waited >= RETRY_SECONDS:
                 raise StoreError(
-                    f"the store stayed unavailable while {doing}: {error.orig}; what was "
-                    "written is kept, run the same ingest again to finish"
+                    f"the store stayed unavailable for {waited:.0f} s while {doing}: "
+                    f"{error.orig}; what was written is kept, run the same ingest again to "
+                    "finish"
                 ) from error
             time.sleep(delay)
-            delay *= 2
-    raise AssertionError("unreachable")
+            waited += delay
+            delay = min(delay * 2, 5.0)

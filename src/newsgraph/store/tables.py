@@ -157,6 +157,8 @@ class CorpusEvent(Base):
     lat: Mapped[float | None]
     lon: Mapped[float | None]
     geonames_id: Mapped[int | None]
+    # the corpus actor ids of its reports' named actors and targets, for fusion to read
+    actor_ids: Mapped[list[Any]] = mapped_column(default=list)
     __table_args__ = (Index("ix_corpus_events_type_date", "type", "date"),)
 
 

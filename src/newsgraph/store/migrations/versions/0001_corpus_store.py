@@ -65,6 +65,7 @@ def upgrade() -> None:
         sa.Column("lat", sa.Double(), nullable=True),
         sa.Column("lon", sa.Double(), nullable=True),
         sa.Column("geonames_id", sa.Integer(), nullable=True),
+        sa.Column("actor_ids", sa.JSON(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("corpus_events", schema=None) as batch_op:
