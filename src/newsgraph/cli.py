@@ -16,13 +16,12 @@ from rich.console import Console
 from rich.table import Table
 
 from newsgraph import __version__
-from newsgraph.cli_corpus import corpus_app
+from newsgraph.cli_corpus import corpus_app, date_option
 from newsgraph.console import err, out
 from newsgraph.console import progress as _progress
 from newsgraph.console import warn as _warn
 from newsgraph.model import Article, ReadError, json_schema
 from newsgraph.read import iter_records
-from newsgraph.read.records import RecordError, parse_published
 from newsgraph.render import JsonlWriter, JsonWriter, PrettyWriter, Writer
 
 app = typer.Typer(
@@ -60,15 +59,6 @@ def _main(
     """Read conflict and political news into a sourced graph."""
 
 
-def _published_option(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return parse_published(value)
-    except RecordError as error:
-        raise typer.BadParameter(str(error).replace('"published" must be', "must be")) from error
-
-
 PathsArg = Annotated[
     list[str],
     typer.Argument(
@@ -88,7 +78,7 @@ PublishedOpt = Annotated[
     typer.Option(
         help="Publication date (YYYY-MM-DD) for articles that carry none; relative dates "
         '("on Thursday") resolve against it.',
-        callback=_published_option,
+        callback=date_option,
     ),
 ]
 WorkersOpt = Annotated[

@@ -45,10 +45,10 @@ DbOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 LimitOpt = Annotated[int, typer.Option(min=1, max=100_000, help="At most this many rows.")]
 OffsetOpt = Annotated[int, typer.Option(min=0, help="Skip this many rows first.")]
-DateOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD.", callback=lambda v: _date(v))]
 
 
-def _date(value: str | None) -> str | None:
+def date_option(value: str | None) -> str | None:
+    """A date option (a Typer callback): YYYY-MM-DD, or a usage error saying so."""
     from newsgraph.read.records import RecordError, parse_published
 
     if value is None:
@@ -57,6 +57,9 @@ def _date(value: str | None) -> str | None:
         return parse_published(value)
     except RecordError as problem:
         raise typer.BadParameter(f"must be a date as YYYY-MM-DD, got {value!r}") from problem
+
+
+DateOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD.", callback=date_option)]
 
 
 @contextmanager
@@ -113,9 +116,7 @@ def ingest(
     ] = None,
     published: Annotated[
         str | None,
-        typer.Option(
-            help="Publication date for articles that carry none.", callback=lambda v: _date(v)
-        ),
+        typer.Option(help="Publication date for articles that carry none.", callback=date_option),
     ] = None,
 ) -> None:
     """Read articles into the corpus store, resolving actors and fusing events across them.

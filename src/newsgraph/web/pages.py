@@ -48,6 +48,16 @@ def _query(request: Request, **changes: Any) -> str:
     return "?" + urlencode(params)
 
 
+def _paging(request: Request, page: int, found: list[Any]) -> dict[str, Any]:
+    """What the pager under a list needs: this page, whether there is another, the links."""
+    return {
+        "page": page,
+        "more": len(found) == PAGE,
+        "next": _query(request, page=page + 1),
+        "previous": _query(request, page=page - 1),
+    }
+
+
 @router.get("/")
 def home() -> Response:
     return RedirectResponse("/graph")
@@ -77,10 +87,7 @@ def actors_page(
         types=ACTOR_TYPES,
         type=type,
         search=search or "",
-        page=page,
-        more=len(found) == PAGE,
-        next=_query(request, page=page + 1),
-        previous=_query(request, page=page - 1),
+        **_paging(request, page, found),
     )
 
 
@@ -126,10 +133,7 @@ def timeline_page(
         events=found,
         types=EVENT_TYPES,
         filters={"actor": actor, "type": type, "since": since, "until": until, "place": place},
-        page=page,
-        more=len(found) == PAGE,
-        next=_query(request, page=page + 1),
-        previous=_query(request, page=page - 1),
+        **_paging(request, page, found),
     )
 
 
@@ -174,10 +178,7 @@ def quotes_page(
         title="Quotes",
         quotes=found,
         filters={"search": search, "speaker": speaker, "since": since, "until": until},
-        page=page,
-        more=len(found) == PAGE,
-        next=_query(request, page=page + 1),
-        previous=_query(request, page=page - 1),
+        **_paging(request, page, found),
     )
 
 
@@ -192,10 +193,7 @@ def articles_page(
         title="Articles",
         articles=found,
         search=search or "",
-        page=page,
-        more=len(found) == PAGE,
-        next=_query(request, page=page + 1),
-        previous=_query(request, page=page - 1),
+        **_paging(request, page, found),
     )
 
 
