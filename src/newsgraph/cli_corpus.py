@@ -156,6 +156,9 @@ def ingest(
     except RuntimeError as problem:  # the spaCy model is missing
         error(str(problem))
         raise typer.Exit(code=2) from problem
+    except ImportError as problem:  # --engine ray without Ray
+        error(f"{problem}: install the Ray engine with pip install 'newsgraph[ray]'")
+        raise typer.Exit(code=2) from problem
     share = report.store_seconds / report.seconds if report.seconds else 0.0
     err.print(
         f"{report.stored} stored, {report.skipped} already in the store, {report.failed} failed "
