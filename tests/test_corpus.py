@@ -8,6 +8,7 @@ wheel and its tests skip, saying why, where it cannot start.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import subprocess
@@ -20,13 +21,13 @@ import sqlalchemy as sa
 
 from newsgraph.corpus.ingest import ingest
 from newsgraph.export import ExportFormat, export
-from newsgraph.model import Article, Record
+from newsgraph.model import Actor, Article, ArticleMeta, Record
 from newsgraph.pipeline import Analyzer
 from newsgraph.read import iter_records, make_record
 from newsgraph.store import Store, open_store
 from newsgraph.store import queries as q
 from newsgraph.store.curation import CurationError, merge, split_name, unmerge
-from newsgraph.store.tables import ArticleRow, Base, is_search_object
+from newsgraph.store.tables import ArticleActor, ArticleRow, Base, is_search_object
 from tests.conftest import CORPUS_FIXTURE, stored
 
 pytestmark = pytest.mark.slow
@@ -312,3 +313,36 @@ def test_an_ingest_rides_out_a_postgresql_restart(
     assert (report.stored, report.failed) == (12, 0)
     assert _count(store, "articles") == 12
     assert time.monotonic() - started > 2.0  # it waited for the server, then went on
+
+
+def _actors_only(article_id: str, *actors: Actor) -> Article:
+    digest = hashlib.sha256(article_id.encode()).hexdigest()
+    return Article(article=ArticleMeta(id=article_id, text_sha256=digest), actors=list(actors))
+
+
+def test_a_shared_acronym_does_not_merge_two_full_names(db_url: str) -> None:
+    from newsgraph.corpus.write import write_article
+    from newsgraph.gazetteer import Gazetteer
+
+    store = open_store(db_url)
+    articles = [
+        _actors_only(
+            "1", Actor(id="a1", name="Tulhal Tekrik Ministry", type="government", aliases=["TTM"])
+        ),
+        _actors_only(
+            "2", Actor(id="a1", name="Tovra Tulgan Ministry", type="government", aliases=["TTM"])
+        ),
+        _actors_only("3", Actor(id="a1", name="TTM", type="government")),
+        _actors_only("4", Actor(id="a1", name="Tulhal Tekrik Ministry", type="government")),
+    ]
+    with store.transaction() as session:
+        for article in articles:
+            write_article(session, article, "", "test", Gazetteer([]))
+    with store.session() as session:
+        ids = session.scalars(
+            sa.select(ArticleActor.corpus_actor_id).order_by(ArticleActor.id)
+        ).all()
+    first, second, acronym, again = ids
+    assert first != second  # two ministries that abbreviate alike
+    assert again == first  # the full name finds its actor
+    assert acronym not in (first, second)  # "TTM" alone: two candidates, no context

@@ -5,10 +5,11 @@ In order, the first that decides wins:
    matched to the Phoenix gazetteer, i.e. those with CAMEO codes);
 2. names: a corpus actor of a compatible type that has carried any of the actor's names or
    aliases (normalised). A one-word person name ("Varga") or a short acronym is ambiguous:
-   it links only when one candidate has it, or context picks one (a shared role
-   organisation);
+   it links only an actor known by nothing fuller, and only when one candidate has it or
+   context picks one (a shared role organisation);
 3. similarity: a rapidfuzz token-sort ratio of at least `FUZZY_THRESHOLD` against the names
-   sharing the actor's longest word (the block), for names of two words or more;
+   sharing the actor's longest word (the block), and against the candidate's own name, for
+   names of two words or more;
 otherwise the actor is new to the corpus. Lookups go through indexed columns only, so each
 resolution costs the same however large the corpus grows.
 
@@ -163,7 +164,16 @@ class ActorResolver:
         )
         for norm, corpus_id in rows:
             holders[norm].add(corpus_id)
-        corpus = self._named_actors({i for ids in holders.values() for i in ids})
+        # a lone surname held by many actors decides nothing without context: those
+        # namesakes (many, in a large corpus) are not even loaded
+        needed = {
+            corpus_id
+            for w in wanted
+            for key in w.keys
+            if not _ambiguous(key, w.actor.type) or len(holders[key]) == 1 or w.context
+            for corpus_id in holders[key]
+        }
+        corpus = self._named_actors(needed)
         for w in wanted:
             w.found = self._by_names(w, holders, corpus)
 
@@ -183,6 +193,10 @@ class ActorResolver:
         confident = [c for c in candidates if c.id in strong]
         if confident:
             return max(confident, key=lambda c: (shared[c.id], -c.id))
+        if any(not _ambiguous(key, w.actor.type) for key in w.keys):
+            # a full name that matched no one is someone new, whatever acronym or surname
+            # it shares with another ("TTM" of two different ministries)
+            return None
         if len(candidates) == 1:
             return candidates[0]
         if not w.context:
@@ -213,7 +227,13 @@ class ActorResolver:
                     score = fuzz.token_sort_ratio(key, norm)
                     if score >= FUZZY_THRESHOLD and _same_initial(key, norm, w.actor.type):
                         scores[corpus_id] = max(scores.get(corpus_id, 0.0), score)
-            candidates = _fitting(corpus, scores, w.actor.type)
+            # the name must be close to the actor's own name too, not only to some alias it
+            # absorbed: otherwise one wrong merge draws in that name's neighbours as well
+            candidates = [
+                c
+                for c in _fitting(corpus, scores, w.actor.type)
+                if _close(long_keys[w.actor.id], normalize_name(c.name))
+            ]
             if candidates:
                 w.found = max(candidates, key=lambda c: (scores[c.id], -c.id))
 
@@ -232,6 +252,10 @@ class ActorResolver:
             .where(ArticleActor.corpus_actor_id == corpus_id)
         )
         return {normalize_name(name) for name in names if name}
+
+
+def _close(keys: list[str], name: str) -> bool:
+    return any(fuzz.token_sort_ratio(key, name) >= FUZZY_THRESHOLD for key in keys)
 
 
 def _fitting(corpus: dict[int, CorpusActor], ids: Iterable[int], type_: str) -> list[CorpusActor]:
