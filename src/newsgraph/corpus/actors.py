@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz
@@ -71,10 +72,17 @@ def is_named(actor: Actor) -> bool:
 
 
 def block_of(key: str) -> str:
-    """The word of a name that fuzzy matching blocks on: its longest (the last of equals),
-    "belvo" in "black belvo front", so that common words ("front", "army") make no block."""
+    """The word of a name that fuzzy matching blocks on: its longest (the last of equals)
+    that is not a generic head noun, "belvo" in "black belvo front", so that common words
+    ("front", "ministry", "brigades") make no block."""
     words = key.split() or [""]
-    return max(reversed(words), key=len)[:128]
+    specific = [word for word in words if word not in _generic_words()] or words
+    return max(reversed(specific), key=len)[:128]
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    return words("head_nouns.tsv") | words("group_nouns.tsv") | words("member_nouns.tsv")
 
 
 def identity_key(actor: Actor, gazetteer: Gazetteer) -> str | None:
