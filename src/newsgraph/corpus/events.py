@@ -39,7 +39,6 @@ class Report:
     event: Event
     day: dt.date | None
     participants: frozenset[int]  # corpus ids of its named actors and targets
-    article_id: int
 
 
 def report_day(event: Event, published: str | None) -> dt.date | None:

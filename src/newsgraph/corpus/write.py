@@ -227,7 +227,6 @@ def _write_events(session: Session, article_id: int, facts: Article, rows: Rows)
                 for local in (*event.actors, *event.targets)
                 if local in rows.named
             ),
-            article_id=article_id,
         )
         for event in facts.events
     ]
