@@ -28,7 +28,7 @@ from newsgraph.store import Store, open_store
 from newsgraph.store import queries as q
 from newsgraph.store.curation import CurationError, merge, split_name, unmerge
 from newsgraph.store.tables import ArticleActor, ArticleRow, Base, is_search_object
-from tests.conftest import CORPUS_FIXTURE, stored
+from tests.conftest import CORPUS_FIXTURE, kill_ingest_midway_and_resume, stored
 
 pytestmark = pytest.mark.slow
 
@@ -248,40 +248,7 @@ def test_articles_keep_their_text_and_facts(store: Store) -> None:
 
 
 def test_an_ingest_killed_midway_resumes_without_loss_or_duplicates(db_url: str, tmp_path) -> None:
-    import os
-    import signal
-    import time
-
-    from newsgraph.demo.synthetic import articles
-
-    corpus = tmp_path / "synthetic.jsonl"
-    expected = {record["id"] for record in articles(40, seed=3)}
-    corpus.write_text("".join(json.dumps(r) + "\n" for r in articles(40, seed=3)))
-    command = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", db_url]
-    store = open_store(db_url)
-    running = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while _count(store, "articles") < 5 and running.poll() is None:
-        assert time.monotonic() < deadline, "the ingest stored nothing in two minutes"
-        time.sleep(0.05)
-    os.kill(running.pid, signal.SIGKILL)
-    running.wait()
-    interrupted = _count(store, "articles")
-    assert 5 <= interrupted < 40, "the ingest was not stopped midway"
-
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert finished.returncode == 0, finished.stderr
-    assert f"{40 - interrupted} stored, {interrupted} already in the store" in finished.stderr
-    with store.session() as session:
-        stored = session.scalars(sa.select(ArticleRow.doc_id)).all()
-        empty = session.execute(
-            sa.text(
-                "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-                "(SELECT 1 FROM article_actors x WHERE x.article_id = a.id)"
-            )
-        ).scalar_one()
-    assert sorted(stored) == sorted(expected)  # nothing lost, nothing doubled
-    assert empty == 0  # every stored article was stored whole
+    kill_ingest_midway_and_resume(db_url, tmp_path)
 
 
 def test_an_ingest_rides_out_a_postgresql_restart(

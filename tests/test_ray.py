@@ -22,7 +22,7 @@ from newsgraph.read import iter_records, make_record
 from newsgraph.store import open_store
 from newsgraph.store.tables import ArticleRow
 
-from .conftest import ROOT
+from .conftest import ROOT, kill_ingest_midway_and_resume
 
 ray = pytest.importorskip("ray", reason="ray is not installed")
 pytestmark = [pytest.mark.slow, pytest.mark.ray]
@@ -72,15 +72,21 @@ def test_a_killed_worker_loses_and_doubles_nothing(
     )
     run.start()
     deadline = time.monotonic() + 120
-    while len(list(tmp_path.glob("*.pid"))) < 2:
-        assert time.monotonic() < deadline, "no Ray worker started"
+    while not (busy := sorted(tmp_path.glob("*.busy"))):
+        assert time.monotonic() < deadline, "no Ray worker took a batch"
         time.sleep(0.1)
-    time.sleep(1.0)  # let the workers get into their batches
-    victim = int(sorted(tmp_path.glob("*.pid"))[0].stem)
-    os.kill(victim, signal.SIGKILL)
+    os.kill(int(busy[0].stem), signal.SIGKILL)  # its batch is held until "go": in flight
+    (tmp_path / "go").touch()
     run.join(timeout=300)
     assert not run.is_alive()
     assert len(list(tmp_path.glob("*.pid"))) >= 3  # the killed actor was restarted
     expected = list(analyzer.run(records, include_text=True))
     assert [r.article.id for r in results] == [r.id for r in records if isinstance(r, Record)]
     assert _json(results) == _json(expected)
+
+
+def test_a_killed_ray_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    """SIGKILL the driver of `ingest --engine ray` (which starts its own local Ray) midway."""
+    kill_ingest_midway_and_resume(
+        str(tmp_path / "ray.db"), tmp_path, "--engine", "ray", "--workers", "2"
+    )

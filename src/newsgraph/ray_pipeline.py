@@ -10,6 +10,7 @@ back in input order. An actor that dies is restarted and its batch retried.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -33,11 +34,13 @@ class AnalyzerActor:
         from newsgraph.pipeline import Analyzer
 
         self.analyzer = Analyzer(model, batch_size)
-        if pid_dir:  # lets the fault tests find (and kill) a worker
-            with open(os.path.join(pid_dir, f"{os.getpid()}.pid"), "w") as marker:
-                marker.write(str(os.getpid()))
+        self.pid_dir = pid_dir
+        if pid_dir:
+            _touch(pid_dir, f"{os.getpid()}.pid")
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        if self.pid_dir:
+            self._hold()
         items: list[Item] = []
         for fields in batch["item"]:
             decoded = msgspec.json.decode(fields)
@@ -50,6 +53,18 @@ class AnalyzerActor:
             "kind": [type(result).__name__ for result in results],
             "json": [msgspec.json.encode(result) for result in results],
         }
+
+    def _hold(self) -> None:
+        """For the fault tests: say this actor holds a batch, then wait for their `go`, so
+        that a test can kill an actor while its batch is surely in flight."""
+        _touch(self.pid_dir, f"{os.getpid()}.busy")
+        while not os.path.exists(os.path.join(self.pid_dir, "go")):
+            time.sleep(0.05)
+
+
+def _touch(directory: str, name: str) -> None:
+    with open(os.path.join(directory, name), "w") as marker:
+        marker.write(str(os.getpid()))
 
 
 def analyze_on_ray(
@@ -64,7 +79,9 @@ def analyze_on_ray(
     """Articles (and errors) for `items`, in input order, computed on Ray.
 
     `address`: None starts a local Ray with `workers` CPUs; "auto" or "ray://host:port" joins
-    a running cluster. The text of each article comes back in `article.text`.
+    a running cluster. The text of each article comes back in `article.text`. `pid_dir` is
+    for the fault tests: each actor leaves `<pid>.pid` there, and `<pid>.busy` when it takes
+    a batch, which it then holds until a file `go` appears there.
     """
     import ray
 
@@ -86,8 +103,8 @@ def analyze_on_ray(
             concurrency=workers,
             num_cpus=1,
             batch_format="numpy",
-            max_restarts=-1,  # a killed actor comes back ...
-            max_task_retries=-1,  # ... and its batch is run again
+            # Ray Data's actor pools default to max_restarts=-1 and max_task_retries=-1:
+            # a killed actor comes back and its batch is run again (test_ray checks it).
         )
         for row in dataset.iter_rows():
             yield _decode(row["kind"], row["json"])
