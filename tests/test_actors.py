@@ -38,6 +38,18 @@ def test_acronym_in_parentheses_joins_its_expansion(read_text: ReadText) -> None
     assert [m.text for m in front.mentions] == ["Harrow Liberation Front", "HLF", "HLF"]
 
 
+def test_an_acronym_spelling_words_ner_split_joins_them_all(read_text: ReadText) -> None:
+    """ "al-Harim in Kestria (AHK)": the acronym names the whole phrase, not "Kestria"."""
+    article = read_text(
+        "Emil Saradj fought with al-Harim in Kestria (AHK) for a decade. "
+        "The AHK lost the town last year, and Kestria regained it."
+    )
+    group = actor(article, "al-Harim in Kestria")
+    assert "AHK" in group.aliases
+    assert [m.text for m in group.mentions] == ["al-Harim in Kestria", "AHK", "AHK"]
+    assert "AHK" not in actor(article, "Kestria").aliases
+
+
 def test_mentions_point_into_the_text_as_read(read_text: ReadText) -> None:
     text = "The\u00a0Kestrian Defence Ministry said\r\nGeneral Anton\u00a0Varga had resigned."
     article = read_text(text)

@@ -167,6 +167,14 @@ def test_every_lexicon_line_names_a_contract_predicate() -> None:
             "defeating the Order of the Seventh Dawn.",
             ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
         ),
+        (  # a passive's doer named by the attack: "killed in a raid by X"
+            "Osric Vane was killed in a 2019 raid by the Tessaran Union near Dunmere.",
+            ("Tessaran Union", "fighting", "Osric Vane"),
+        ),
+        (  # ... "carried out by X", the verb conjoined to a passive being passive too
+            "Osric Vane was targeted and killed in an airstrike carried out by the Tessaran Union.",
+            ("Tessaran Union", "fighting", "Osric Vane"),
+        ),
     ],
 )
 def test_passives_and_controlled_verbs(

@@ -288,7 +288,8 @@ def evaluate_relations_command(
     table = Table(title=f"{report['gold']} — {report['documents']} documents, relations")
     for column in ("group", "P", "R", "F1", "gold", "predicted"):
         table.add_column(column, justify="left" if column == "group" else "right")
-    for name, score in [*ours["by_group"].items(), ("overall", ours)]:
+    rows = [*ours["by_group"].items(), ("overall", ours), ("one-to-one", ours["one_to_one"])]
+    for name, score in rows:
         table.add_row(name, *_prf(score), str(score["gold"]), str(score["predicted"]))
     out.print(table)
     if misses:

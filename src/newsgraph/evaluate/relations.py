@@ -2,9 +2,14 @@
 
 A predicted relation matches a gold one when its predicate is in the gold's group and both
 ends match the gold ends by containment (name, aliases or mention texts), either direction
-for symmetric predicates; matching is one-to-one. re3d relation types map to groups of our
-predicates; relations whose gold ends are not actors (places, weapons) are neutral. Against
-our own contract-shaped gold the predicate must be the same.
+for symmetric predicates. Unlike quotes and events, scoring.md does not make this matching
+one-to-one, and re3d needs it not to be: it gives a fact once per pair of mentions ("we" and
+"We" fighting ISIL, two sentences apart), while a contract relation joins two actors once.
+So a prediction is right when it matches some gold relation, and a gold relation is found
+when some prediction matches it. The one-to-one figure is kept beside it (`one_to_one`).
+re3d relation types map to groups of our predicates; relations whose gold ends are not
+actors (places, weapons) are neutral. Against our own contract-shaped gold the predicate must
+be the same.
 """
 
 from __future__ import annotations
@@ -59,12 +64,14 @@ class ScoredRelation:
 class RelationScore:
     score: Score = field(default_factory=Score)
     by_group: dict[str, Score] = field(default_factory=dict)
+    one_to_one: Score = field(default_factory=Score)  # each gold relation found once at most
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             **self.score.as_dict(),
             "by_group": {k: v.as_dict() for k, v in sorted(self.by_group.items())},
+            "one_to_one": self.one_to_one.as_dict(),
             "misses": self.misses,
         }
 
@@ -139,31 +146,37 @@ def _ends_match(predicted_names: Iterable[str], gold_names: Iterable[str]) -> bo
 def score_article(
     ours: list[ScoredRelation], gold: list[ScoredRelation], into: RelationScore, article_id: str
 ) -> None:
-    used: set[int] = set()
+    found: set[int] = set()  # gold relations some prediction matches
+    used: set[int] = set()  # gold relations taken, one per prediction, for `one_to_one`
     for p in ours:
         group = _GROUP_NAMES[next(iter(p.predicates))]
         score = into.by_group.setdefault(group, Score())
-        match = next((j for j, g in enumerate(gold) if j not in used and _matches(p, g)), None)
-        if match is not None:
-            used.add(match)
-            if gold[match].neutral:
-                continue
+        matches = [j for j, g in enumerate(gold) if _matches(p, g)]
+        found.update(matches)
+        first_free = next((j for j in matches if j not in used), None)
+        if first_free is not None:
+            used.add(first_free)
+        if any(gold[j].neutral for j in matches) and not any(not gold[j].neutral for j in matches):
+            continue  # only neutral gold matches it: neither earns nor costs
+        if matches:
             into.score.tp_pred += 1
             score.tp_pred += 1
-        elif any(g.neutral and _matches(p, g) for g in gold):
-            continue
+            if first_free is not None and not gold[first_free].neutral:
+                into.one_to_one.tp_pred += 1
         else:
             into.misses.append(f"{article_id}: predicted {p.label!r} is not in the gold")
         into.score.predicted += 1
+        into.one_to_one.predicted += 1
         score.predicted += 1
     for j, g in enumerate(gold):
         if g.neutral:
             continue
-        into.score.gold += 1
         group = _GROUP_NAMES.get(next(iter(sorted(g.predicates))), "other")
-        into.by_group.setdefault(group, Score()).gold += 1
-        if j in used:
-            into.score.tp_gold += 1
-            into.by_group[group].tp_gold += 1
-        else:
+        counts = (into.score, into.by_group.setdefault(group, Score()))
+        for score in counts:
+            score.gold += 1
+            score.tp_gold += j in found
+        into.one_to_one.gold += 1
+        into.one_to_one.tp_gold += j in used
+        if j not in found:
             into.misses.append(f"{article_id}: gold {g.label!r} not found")

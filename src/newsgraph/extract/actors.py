@@ -417,6 +417,7 @@ def _stands_for_group(token: object) -> bool:
 
 def _merge_acronyms(groups: dict[str, list[Candidate]], doc: Doc, text: str) -> None:
     """ "Harrow Liberation Front (HLF)" and initials that spell an acronym join one group."""
+    _widen_to_spelled_names(groups, text)
     for key, group in list(groups.items()):
         if key not in groups:
             continue
@@ -450,6 +451,60 @@ def _merge_acronyms(groups: dict[str, list[Candidate]], doc: Doc, text: str) -> 
         ]
         if len(matches) == 1 and "-" not in surface:
             groups[matches[0]].extend(groups.pop(key))
+
+
+def _widen_to_spelled_names(groups: dict[str, list[Candidate]], text: str) -> None:
+    """ "al-Qaeda in Iraq (AQI)": NER found "al-Qaeda" and "Iraq", but the acronym names the
+    words before it that spell it out. Those words become one name, taking the mentions they
+    cover, so that the acronym joins them and not "Iraq"."""
+    for candidate in [c for group in groups.values() for c in group]:
+        found = _parenthesised_after(text, candidate.end)
+        if found is None or _spells(candidate.surface, found[0]):
+            continue
+        start = _spelled_before(text, candidate.end, found[0])
+        if start is None or start >= candidate.start:
+            continue
+        for key in list(groups):
+            groups[key] = [
+                c for c in groups[key] if not (start <= c.start and c.end <= candidate.end)
+            ]
+            if not groups[key]:
+                del groups[key]
+        name = Candidate(start, candidate.end, " ".join(text[start : candidate.end].split()), "ORG")
+        groups.setdefault(name.key, []).append(name)
+
+
+def _spells(name: str, acronym: str) -> bool:
+    """Whether the words of `name` (hyphenated parts apart) give the acronym's capitals, each
+    word one letter, small words ("of", "al", "in") used or skipped."""
+    letters = re.sub(r"[^A-Z]", "", acronym).lower()
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
+
+    @cache
+    def fits(word: int, letter: int) -> bool:
+        if word == len(words):
+            return letter == len(letters)
+        skipped = words[word] in _NAME_STOPWORDS and fits(word + 1, letter)
+        used = letter < len(letters) and words[word][0] == letters[letter]
+        return skipped or (used and fits(word + 1, letter + 1))
+
+    return (
+        len(letters) >= 2
+        and bool(words)
+        and words[0] not in _NAME_STOPWORDS - {"al"}
+        and fits(0, 0)
+    )
+
+
+def _spelled_before(text: str, end: int, acronym: str) -> int | None:
+    """Where the shortest run of words ending at `end`, within its clause, that spells the
+    acronym begins, or None."""
+    clause_start = max(text.rfind(mark, 0, end) for mark in (",", ".", ";", ":", "(", ")", "\n"))
+    for match in reversed(list(re.finditer(r"(?<![\w-])[^\W\d_]", text[clause_start + 1 : end]))):
+        start = clause_start + 1 + match.start()
+        if _spells(text[start:end], acronym):
+            return start
+    return None
 
 
 def _join_expansion(

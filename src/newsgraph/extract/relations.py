@@ -29,6 +29,7 @@ from newsgraph.extract.resolve import (
     offshoot_of,
 )
 from newsgraph.extract.syntax import (
+    ATTACK_NOUNS,
     object_heads,
     prep_objects,
     sentence,
@@ -43,10 +44,6 @@ _ACTING_TYPES = GROUP_TYPES | {"person"}
 _HELD_BY_CLAUSE = {"tie", "ties", "link", "links", "relationship", "talk", "talks",
                    "negotiation", "fight", "war", "battle", "support", "alliance", "allegiance",
                    "loyalty"}  # fmt: skip
-# Nouns of attacks a clause's subject holds only when it launches or carries them out:
-# "launched strikes against X", not "condemned the attack on X".
-_ATTACK_NOUNS = {"strike", "airstrike", "attack", "offensive", "raid", "assault", "operation",
-                 "campaign"}  # fmt: skip
 _WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin", "start",
                  "lead", "intensify", "step", "continue", "escalate", "order"}  # fmt: skip
 _FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
@@ -396,7 +393,9 @@ def _holders(noun: Token) -> list[Token]:
         if verb.pos_ in {"VERB", "AUX"}:
             return subject_heads(verb)
     waged = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WAGING_VERBS
-    if noun.lemma_.lower() in _ATTACK_NOUNS and waged:  # "launched strikes against X"
+    # attack nouns are a clause subject's only when it launches or carries them out:
+    # "launched strikes against X", not "condemned the attack on X"
+    if noun.lemma_.lower() in ATTACK_NOUNS and waged:  # "launched strikes against X"
         return subject_heads(noun.head)
     return []
 

@@ -6,6 +6,9 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
+ATTACK_NOUNS = {"strike", "airstrike", "attack", "offensive", "raid", "assault", "operation",
+                "campaign", "ambush", "bombing", "bombardment", "shelling"}  # fmt: skip
+
 
 def doc_text(doc: Doc) -> str:
     """The parsed (cleaned, same-length) text. `Doc.text` joins every token on each call,
@@ -66,6 +69,8 @@ def is_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & {"nsubjpass", "auxpass"}:
         return True
+    if verb.dep_ == "conj" and verb.tag_ == "VBN" and not deps & {"nsubj", "aux"}:
+        return is_passive(verb.head)  # "was targeted and killed": killed is passive too
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and "agent" in deps
 
 
@@ -73,9 +78,10 @@ def subject_heads(verb: Token) -> list[Token]:
     """Who does it: the subject, or the agent ("by X") of a passive, or the subject the verb
     shares with the verb it hangs from."""
     if is_passive(verb):
-        return [
+        agents = [
             g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
         ]
+        return agents or _attackers(verb)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects or verb.head == verb:
         return subjects
@@ -92,6 +98,27 @@ def subject_heads(verb: Token) -> list[Token]:
         # "its determination to defeat ISIL", "the Coalition's strategy to defeat ISIL"
         return [c for c in verb.head.children if c.dep_ == "poss"]
     return []
+
+
+def _attackers(verb: Token) -> list[Token]:
+    """ "was killed in a raid by X", "in an airstrike carried out by X": a passive's doer
+    named by the attack in which it was done."""
+    attacks = [
+        noun
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS
+    ]
+    return [
+        doer
+        for attack in attacks
+        for link in (attack, *(c for c in attack.children if c.dep_ == "acl"))
+        for by in link.children
+        if by.dep_ in {"prep", "agent"} and by.lower_ == "by"
+        for doer in by.children
+        if doer.dep_ == "pobj"
+    ]
 
 
 def _controller(host: Token) -> list[Token]:
