@@ -49,6 +49,11 @@ def relation(article: Article, predicate: str):  # type: ignore[no-untyped-def]
             "In 2015 the Grey Pines Company pledged allegiance to the Order of the Seventh Dawn.",
             ("Grey Pines Company", "pledged_allegiance_to", "Order of the Seventh Dawn"),
         ),
+        (  # a group's leadership pledging is the group's pledge (its members' would not be)
+            "The Grey Pines Company leadership has sworn personal loyalty to the Order of the "
+            "Seventh Dawn.",
+            ("Grey Pines Company", "pledged_allegiance_to", "Order of the Seventh Dawn"),
+        ),
         (
             "The Grey Pines Company is led by Emil Saradj.",
             ("Emil Saradj", "leader_of", "Grey Pines Company"),
@@ -242,6 +247,12 @@ def test_a_passive_after_an_active_verb_takes_its_subject(read_text: ReadText) -
             {("Tessaran Union", "opposes", "Harrow Liberation Front")},
             set(),
         ),
+        (  # the parse puts the founder's name after "of" with the group compounded into it
+            "Many of them left after the death of the founder of the Dawn Front Sheikh "
+            "Osric Vane in 2013.",
+            {("Osric Vane", "founder_of", "Dawn Front")},
+            set(),
+        ),
         (  # killing in one's own war: the victims are not the one fighting
             "The Order of the Seventh Dawn killed dozens of villagers in its war against the "
             "Tessaran Union.",
@@ -398,6 +409,10 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
         # joining a person (and others) is meeting them, not becoming a member
         "Foreign Minister Ilse Marrow joined Kestrian President Arvo Lenk and international "
         "partners in Rask.",
+        # members who defect or pledge do so as people, not as their group
+        "Officials fear that Harrow Liberation Front members may defect to the Order of the "
+        "Seventh Dawn.",
+        "Some of its fighters pledged allegiance to the Order of the Seventh Dawn.",
     ],
 )
 def test_no_relation(read_text: ReadText, text: str) -> None:

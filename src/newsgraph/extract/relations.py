@@ -55,6 +55,7 @@ _DOER_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call
                "efforts", "commitment", "leadership", "terrorism", "brutality", "savagery",
                "violence", "aggression", "cruelty", "barbarity", "inhumanity"}  # fmt: skip
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
+_JOINING = {"member_of", "pledged_allegiance_to"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
 
 
@@ -196,6 +197,8 @@ def _ends(
         helpers = _resolved(facts, context, prep_objects(trigger, "of"))
         return helpers, _resolved(facts, context, subject_heads(trigger.head.head))
     subjects = _first_filled(facts, context, pattern.subject, trigger)
+    if pattern.predicate in _JOINING and _said_of_members(pattern, trigger):
+        subjects = []
     objects = _first_filled(facts, context, pattern.object, trigger)
     creation = _creation_verb(trigger) if pattern.kind == "noun" else None
     if creation is not None and not (subjects and objects):
@@ -235,9 +238,8 @@ def _person_with_group(
         person = actor_for_token(facts, pobj, context)
         if person is None or person.type != "person":
             continue
-        groups = _resolved(
-            facts, context, [c for c in pobj.children if c.dep_ in {"compound", "nmod"}]
-        )
+        modifiers = [t for t in pobj.subtree if t.i < pobj.i and t.dep_ in {"compound", "nmod"}]
+        groups = _resolved(facts, context, modifiers)  # "Taliban" hangs from "Mullah"
         groups = [g for g in groups if g.type in GROUP_TYPES]
         if groups:
             return [person], groups[:1]
@@ -271,6 +273,18 @@ def _nearest_other_group(
         if actor.type in GROUP_TYPES and actor not in exclude:
             return [actor]
     return []
+
+
+def _said_of_members(pattern: Pattern, trigger: Token) -> bool:
+    """ "Taliban members may defect to ISIS-K", "some of its fighters pledged allegiance to
+    X": members who join or pledge do so as people; their group does not (its leadership
+    does: data/member_nouns.tsv says which)."""
+    joining = lexicons.mapping("member_nouns.tsv")
+    for place in pattern.subject:
+        tokens = _tokens_at(place, trigger)
+        if tokens:
+            return all(t.pos_ == "NOUN" and joining.get(t.lower_) == "people" for t in tokens)
+    return False
 
 
 def _first_filled(
