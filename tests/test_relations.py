@@ -172,6 +172,11 @@ def test_every_lexicon_line_names_a_contract_predicate() -> None:
             "defeating the Order of the Seventh Dawn.",
             ("Harrow Liberation Front", "fighting", "Order of the Seventh Dawn"),
         ),
+        (  # a participle set off after a party to "between" describes that party
+            "Emil Saradj welcomed the accord signed on Monday between the Tessaran Union, led "
+            "by President Ilse Marrow, and the Kestrian government.",
+            ("Ilse Marrow", "leader_of", "Tessaran Union"),
+        ),
         (  # a passive's doer named by the attack: "killed in a raid by X"
             "Osric Vane was killed in a 2019 raid by the Tessaran Union near Dunmere.",
             ("Tessaran Union", "fighting", "Osric Vane"),

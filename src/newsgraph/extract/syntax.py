@@ -165,10 +165,24 @@ def object_heads(verb: Token) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "nsubjpass"]
     if is_passive(verb):
         if verb.dep_ == "acl":
-            return [verb.head]
+            return [_set_off_party(verb) or verb.head]
         return _shared_subject(verb.head) if verb.dep_ == "conj" else []
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     return objects or _shared_object(verb)
+
+
+def _set_off_party(participle: Token) -> Token | None:
+    """ "talks between the Government of Iraq, led by X, and …": a participle set off by a
+    comma right after a party to "between" describes that party, though the parser hangs it
+    from the talks."""
+    if participle.i < 2 or participle.doc[participle.i - 1].text != ",":
+        return None
+    noun = participle.doc[participle.i - 2]
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "the Government of Iraq"
+        noun = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"between", "among"} and noun != participle.head:
+        return noun
+    return None
 
 
 def _shared_object(verb: Token) -> list[Token]:
