@@ -390,6 +390,10 @@ def test_noun_phrase_relations(
             "founded by Aurel Vantic.",
             ("Aurel Vantic", "founder_of", "Harrow Liberation Front"),
         ),
+        (
+            "The Tessaran Union stands by the Kestrian government in this crisis.",
+            ("Tessaran Union", "supports", "Kestrian government"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
