@@ -156,7 +156,7 @@ def score_article(
         first_free = next((j for j in matches if j not in used), None)
         if first_free is not None:
             used.add(first_free)
-        if any(gold[j].neutral for j in matches) and not any(not gold[j].neutral for j in matches):
+        if matches and all(gold[j].neutral for j in matches):
             continue  # only neutral gold matches it: neither earns nor costs
         if matches:
             into.score.tp_pred += 1

@@ -407,9 +407,9 @@ def _holders(noun: Token) -> list[Token]:
         if verb.pos_ in {"VERB", "AUX"}:
             return subject_heads(verb)
     waged = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WAGING_VERBS
-    # attack nouns are a clause subject's only when it launches or carries them out:
-    # "launched strikes against X", not "condemned the attack on X"
-    if noun.lemma_.lower() in ATTACK_NOUNS and waged:  # "launched strikes against X"
+    # an attack is a clause subject's only when it launches or carries it out: "launched
+    # strikes against X", not "condemned the attack on X"
+    if noun.lemma_.lower() in ATTACK_NOUNS and waged:
         return subject_heads(noun.head)
     return []
 
