@@ -50,6 +50,16 @@ def test_an_acronym_spelling_words_ner_split_joins_them_all(read_text: ReadText)
     assert "AHK" not in actor(article, "Kestria").aliases
 
 
+def test_countries_get_their_wikidata_qid(read_text: ReadText) -> None:
+    article = read_text(
+        "Delegates of the Tessaran Union flew from Norway to Kestria. Norwegian officials "
+        "hosted the talks."
+    )
+    assert actor(article, "Norway").wikidata == "Q20"
+    assert actor(article, "Kestria").wikidata is None  # no such country
+    assert actor(article, "Tessaran Union").wikidata is None
+
+
 def test_mentions_point_into_the_text_as_read(read_text: ReadText) -> None:
     text = "The\u00a0Kestrian Defence Ministry said\r\nGeneral Anton\u00a0Varga had resigned."
     article = read_text(text)

@@ -27,6 +27,7 @@ NODE_ATTRIBUTES = (
     ("articles", "integer"),
     ("aliases", "string"),
     ("cameo", "string"),
+    ("wikidata", "string"),
 )
 EDGE_ATTRIBUTES = (
     ("predicate", "string"),
@@ -71,6 +72,7 @@ def nodes(session: Session) -> Iterator[Node]:
                     "articles": actor.articles,
                     "aliases": "; ".join(actor.aliases),
                     "cameo": " ".join(actor.cameo),
+                    "wikidata": actor.wikidata or "",
                 },
             )
 

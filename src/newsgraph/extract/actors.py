@@ -103,6 +103,7 @@ def extract_actors(facts: ArticleFacts) -> None:
     _find_repeated_names(facts)
     for actor in facts.actors:
         _enrich(actor, facts)
+        actor.wikidata = actor.wikidata or _country_qid(actor)
 
 
 _GROUPS = {"organization", "armed_group", "government"}
@@ -823,6 +824,24 @@ def _type_from_words(name: str) -> ActorType | None:
         if f" {normalize_name(word)} " in folded:
             return actor_type  # type: ignore[return-value]
     return None
+
+
+def _country_qid(actor: ActorDraft) -> str | None:
+    """The Wikidata QID of the country the actor names ("Iraq", "the U.S.") or stands for
+    (the CAMEO country code of "Afghan"), from the territory data of rigour (OpenSanctions'
+    library, which followthemoney ships with)."""
+    if actor.type not in {"state", "location"}:
+        return None
+    code = next(filter(None, map(country_code, (actor.name, *actor.aliases))), None)
+    if code is None and actor.type == "state":
+        countries = [pycountry.countries.get(alpha_3=c) for c in actor.cameo if len(c) == 3]
+        code = next((str(c.alpha_2) for c in countries if c is not None), None)
+    if code is None:
+        return None
+    from rigour.territories import get_territory  # its data loads on first use
+
+    territory = get_territory(code.lower())
+    return territory.qid if territory is not None else None
 
 
 @cache
