@@ -54,7 +54,7 @@ def write_ftm(session: Session, out: TextIO) -> int:
         entity.id = actor_entity_id(node.id)
         entity.add("name", node.label)
         entity.add("alias", [a for a in str(node.values["aliases"]).split("; ") if a])
-        entity.add("wikidataId", node.values["wikidata"] or None)
+        entity.add("wikidataId", str(node.values["wikidata"]) or None)
         emit(entity)
         written += 1
     for edge in edges(session):
