@@ -394,6 +394,26 @@ def test_noun_phrase_relations(
             "The Tessaran Union stands by the Kestrian government in this crisis.",
             ("Tessaran Union", "supports", "Kestrian government"),
         ),
+        (  # a backer hyphened to the participle
+            "Kestria-backed Dunmere rebels seized the bridge.",
+            ("Kestria", "supports", "Dunmere rebels"),
+        ),
+        (
+            "The Harrow Liberation Front joined forces with the Red Ridge Front last year.",
+            ("Harrow Liberation Front", "allied_with", "Red Ridge Front"),
+        ),
+        (
+            "The Kestrian army fought alongside the Dunmere Martyrs Brigade.",
+            ("Kestrian army", "allied_with", "Dunmere Martyrs Brigade"),
+        ),
+        (
+            "The Harrow Liberation Front vowed to crush the Red Ridge Front.",
+            ("Harrow Liberation Front", "fighting", "Red Ridge Front"),
+        ),
+        (  # what a force holds stands for it
+            "Gunmen of the Red Ridge Front shelled Harrow Liberation Front bases overnight.",
+            ("Red Ridge Front", "fighting", "Harrow Liberation Front"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:

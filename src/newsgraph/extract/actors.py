@@ -322,12 +322,20 @@ def _not_an_actor(label: str, tokens: list[Token]) -> bool:
     if label == "NORP" and not _stands_for_group(last):
         return True
     if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and doc[last.i + 2].is_lower:
-        return True  # "Salafi-oriented": an adjective made from a name
+        # "Salafi-oriented": an adjective made from a name; but "Kestria-backed" names a backer
+        return doc[last.i + 2].lemma_.lower() not in _party_participles()
     if len(tokens) == 1:
         word = tokens[0]
         # "Velmoran" in "the Velmoran army"; "Gunmen" is a group noun, not a name
         return _is_modifier_word(word) or word.lower_ in lexicons.mapping("group_nouns.tsv")
     return False
+
+
+@cache
+def _party_participles() -> frozenset[str]:
+    """ "backed", "led": participles that make the name hyphened before them a party to a
+    relation (the triggers whose subject is the `prefix`, data/relation_triggers.tsv)."""
+    return frozenset(row[1] for row in lexicons.rows("relation_triggers.tsv") if row[3] == "prefix")
 
 
 def _heads() -> frozenset[str]:

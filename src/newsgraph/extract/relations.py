@@ -54,6 +54,12 @@ _HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backin
 _DOER_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call", "effort",
                "efforts", "commitment", "leadership", "terrorism", "brutality", "savagery",
                "violence", "aggression", "cruelty", "barbarity", "inhumanity"}  # fmt: skip
+# What a force holds, attacked or taken in its stead: "shelled rebel positions" (plurals
+# too: the lemmatizer makes "bases" a "basis").
+_HELD_NOUNS = {"position", "positions", "base", "bases", "target", "targets", "convoy",
+               "convoys", "checkpoint", "checkpoints", "headquarters", "stronghold",
+               "strongholds", "camp", "camps", "outpost", "outposts", "hideout", "hideouts",
+               "garrison", "garrisons"}  # fmt: skip
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _JOINING = {"member_of", "pledged_allegiance_to"}
 _CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
@@ -314,11 +320,19 @@ def _acted_on(facts: ArticleFacts, context: Context, tokens: list[Token]) -> lis
 
 def _owners(tokens: list[Token]) -> list[Token]:
     """ "condemned ISIL's treatment of prisoners", "welcomed Kestria's decision", "appalled
-    by the latest attack by the regime", "encouraged by the decision of X": a thing that
-    belongs to an actor, or an act done by one, acted on, stands for that actor."""
+    by the latest attack by the regime", "encouraged by the decision of X", "shelled army
+    positions": a thing that belongs to an actor, or an act done by one, acted on, stands
+    for that actor."""
     nouns = [t for t in tokens if t.pos_ == "NOUN"]
     return (
         [c for t in nouns for c in t.children if c.dep_ == "poss"]
+        + [  # "attacked army positions": the army's
+            c
+            for t in nouns
+            if t.lower_ in _HELD_NOUNS or t.lemma_.lower() in _HELD_NOUNS
+            for c in t.children
+            if c.dep_ == "compound"
+        ]
         + [agent for t in nouns for agent in prep_objects(t, "by")]
         + [doer for t in nouns if t.lemma_.lower() in _DOER_NOUNS for doer in prep_objects(t, "of")]
     )
@@ -351,12 +365,28 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
         heads = [trigger.head] if trigger.head.pos_ in {"NOUN", "PROPN"} else []
     elif place == "recipient":
         heads = _recipients(trigger)
+    elif place == "prefix":
+        heads = _hyphen_prefix(trigger)
     else:
         heads = []
     if place == "holder" and trigger.dep_ in {"appos", "compound"}:
         # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
     return [c for head in heads for c in (head, *head.conjuncts, *_listed_appositions(head))]
+
+
+def _hyphen_prefix(participle: Token) -> list[Token]:
+    """ "Iran-backed", "the U.S.-led coalition": the name joined by a hyphen before the
+    participle (the tokenizer splits it off)."""
+    doc, i = participle.doc, participle.i
+    if (
+        i < 2
+        or doc[i - 1].text not in {"-", "–"}
+        or doc[i - 1].whitespace_
+        or doc[i - 2].whitespace_
+    ):
+        return []
+    return [doc[i - 2]]
 
 
 def _recipients(verb: Token) -> list[Token]:
