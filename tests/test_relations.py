@@ -414,6 +414,22 @@ def test_noun_phrase_relations(
             "Gunmen of the Red Ridge Front shelled Harrow Liberation Front bases overnight.",
             ("Red Ridge Front", "fighting", "Harrow Liberation Front"),
         ),
+        (  # both parties in the subject
+            "The Kestrian government and the Red Ridge Front signed a ceasefire on Sunday.",
+            ("Kestrian government", "negotiates_with", "Red Ridge Front"),
+        ),
+        (
+            "Osric Vane and Emil Saradj held talks in Rask on Friday.",
+            ("Osric Vane", "negotiates_with", "Emil Saradj"),
+        ),
+        (
+            "The Tessaran Union imposed sanctions on the Red Ridge Front.",
+            ("Tessaran Union", "opposes", "Red Ridge Front"),
+        ),
+        (  # an object predicate: "appointed head of Y"
+            "Osric Vane was appointed head of the Kestrian Defence Ministry in 2020.",
+            ("Osric Vane", "leader_of", "Kestrian Defence Ministry"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
@@ -442,6 +458,8 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
         "Officials fear that Harrow Liberation Front members may defect to the Order of the "
         "Seventh Dawn.",
         "Some of its fighters pledged allegiance to the Order of the Seventh Dawn.",
+        # signing a statement together is no negotiation
+        "The Kestrian government and the Red Ridge Front signed the statement.",
     ],
 )
 def test_no_relation(read_text: ReadText, text: str) -> None:

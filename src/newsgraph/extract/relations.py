@@ -216,6 +216,8 @@ def _ends(
         else:  # "… forming their own splinter group": the formers are the splinter
             subjects = subjects or creators
             objects = objects or _nearest_other_group(facts, trigger, subjects)
+    if "co" in pattern.object and not objects and len(subjects) > 1:
+        subjects, objects = subjects[:1], subjects[1:]  # "X and Y signed a truce"
     if pattern.kind == "noun" and not subjects and objects:
         subjects = _implied_holder(facts, pattern, trigger, objects)
     if pattern.kind == "noun" and not subjects:
@@ -418,6 +420,8 @@ def _holders(noun: Token) -> list[Token]:
         return [noun.head]
     if noun.dep_ in {"attr", "acomp"}:
         return [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if noun.dep_ == "oprd":  # "X was appointed head of Y", "Y named X its commander"
+        return [c for c in noun.head.children if c.dep_ in {"dobj", "nsubjpass"}]
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "recognised X as an affiliate"; "X is working as part of Y", "X, as part of Y, …"
         verb = noun.head.head
