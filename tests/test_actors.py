@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from newsgraph.extract.actors import country_code
 from newsgraph.model import Actor, Article
 
@@ -136,3 +138,23 @@ def test_a_tie_between_names_goes_to_the_first_mention() -> None:
     later, first = Candidate(248, 254, "Gunmen", "NORP"), Candidate(86, 92, "gunmen", "NORP")
     assert _best_name([later, first]) == "gunmen"
     assert _best_name([first, later]) == "gunmen"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Osric Vane is the president of the Tessaran Union.", ("president", "Tessaran Union")),
+        ("Osric Vane became leader of the Red Ridge Front in 2019.", ("leader", "Red Ridge Front")),
+        (
+            "Osric Vane was appointed head of the Kestrian Defence Ministry.",
+            ("head", "Kestrian Defence Ministry"),
+        ),
+        ("Osric Vane serves as the Red Ridge Front's envoy in Rask.", ("envoy", "Red Ridge Front")),
+        ("Osric Vane is a brave man.", None),  # no title, no role
+    ],
+)
+def test_a_title_said_of_a_name_is_a_role(
+    read_text: ReadText, text: str, role: tuple | None
+) -> None:
+    roles = [(r.title, r.organization_name) for r in actor(read_text(text), "Osric Vane").roles]
+    assert roles == ([role] if role else [])

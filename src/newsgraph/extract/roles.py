@@ -4,7 +4,8 @@ Read off the dependency parse around each named person:
 - an apposition: "Mira Castellane, senior fellow at the Orsino Institute" (and its conjuncts:
   "expert and managing director of …");
 - a noun the name stands in apposition to: "the Front's commander, Tavish Morrow";
-- title words before the name: "Interior Minister Casimir Dorn", "Taliban leader Haibatullah".
+- title words before the name: "Interior Minister Casimir Dorn", "Taliban leader Haibatullah";
+- a title said of the name: "X is the president of Y", "X was appointed head of Y".
 The role's organisation is the actor named by the title's preposition ("at", "of", "for",
 "to", "with"), its possessor ("the HLF's spokesman") or a name compounded into it ("Taliban
 leader"). Only nouns in `data/titles.tsv` make roles, so "the death of X" never does.
@@ -23,6 +24,10 @@ from newsgraph.model import Role
 _ORG_PREPOSITIONS = {"at", "of", "for", "to", "with", "in"}
 _TITLE_MODIFIERS = {"compound", "amod", "nmod"}
 _GROUP_TYPES = {"organization", "armed_group", "government", "state"}
+_BEING_VERBS = {"be", "become", "remain"}
+# Verbs of holding or being given an office, "as" the title: "serves as its envoy"
+_OFFICE_VERBS = {"serve", "act", "appoint", "elect", "name", "install", "confirm", "work",
+                 "choose", "select", "nominate", "designate", "return"}  # fmt: skip
 
 
 def titles() -> frozenset[str]:
@@ -99,7 +104,29 @@ def _role_nouns(name: Span) -> list[Token]:
     for left in head.lefts:
         if left.dep_ == "compound" and left.i < name.start and _is_title(left):
             nouns.append(left)
+    nouns.extend(_predicated_titles(head))
     return nouns
+
+
+def _predicated_titles(subject: Token) -> list[Token]:
+    """ "X is the president of Y", "X became its leader", "X was appointed head of Y", "X
+    serves as Y's envoy": a title said of the subject."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    verb = subject.head
+    said = [
+        c
+        for c in verb.children
+        if c.dep_ == "oprd" or (c.dep_ == "attr" and verb.lemma_ in _BEING_VERBS)
+    ]
+    said += [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as" and verb.lemma_ in _OFFICE_VERBS
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return [noun for noun in said if _is_title(noun)]
 
 
 def _is_title(token: Token) -> bool:
