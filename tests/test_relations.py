@@ -430,6 +430,10 @@ def test_noun_phrase_relations(
             "Osric Vane was appointed head of the Kestrian Defence Ministry in 2020.",
             ("Osric Vane", "leader_of", "Kestrian Defence Ministry"),
         ),
+        (
+            "Osric Vane, who fought for the Red Ridge Front, was arrested.",
+            ("Osric Vane", "member_of", "Red Ridge Front"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
