@@ -509,7 +509,9 @@ def _spelled_before(text: str, end: int, acronym: str) -> int | None:
     """Where the shortest run of words ending at `end`, within its clause, that spells the
     acronym begins, or None."""
     clause_start = max(text.rfind(mark, 0, end) for mark in (",", ".", ";", ":", "(", ")", "\n"))
-    for match in reversed(list(re.finditer(r"(?<![\w-])[^\W\d_]", text[clause_start + 1 : end]))):
+    clause_start = max(clause_start, end - 200)  # a name spelling an acronym is short
+    words = list(re.finditer(r"(?<![\w-])[^\W\d_]", text[clause_start + 1 : end]))
+    for match in reversed(words):
         start = clause_start + 1 + match.start()
         if _spells(text[start:end], acronym):
             return start
