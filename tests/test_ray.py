@@ -97,5 +97,5 @@ def test_a_killed_worker_loses_and_doubles_nothing(
 def test_a_killed_ray_ingest_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     """SIGKILL the driver of `ingest --engine ray` (which starts its own local Ray) midway."""
     kill_ingest_midway_and_resume(
-        str(tmp_path / "ray.db"), tmp_path, "--engine", "ray", "--workers", "2"
+        str(tmp_path / "ray.db"), tmp_path, "--engine", "ray", "--workers", "1"
     )
