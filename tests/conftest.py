@@ -154,9 +154,12 @@ def _wait_until_ready(uri: str, seconds: float = 60) -> None:
             time.sleep(0.2)
 
 
-def kill_ingest_midway_and_resume(db_url: str, tmp_path: Path, *options: str) -> None:
-    """SIGKILL `newsgraph ingest` once it has stored 5 of 40 articles, rerun it, and check
-    that the store ends with every article once and whole: nothing lost, nothing doubled."""
+def kill_ingest_midway_and_resume(
+    db_url: str, tmp_path: Path, *options: str, resume_with: tuple[str, ...] | None = None
+) -> None:
+    """SIGKILL `newsgraph ingest` once it has stored 5 of 40 articles, rerun it (with the
+    options `resume_with`, by default the same), and check that the store ends with every
+    article once and whole: nothing lost, nothing doubled."""
     import sqlalchemy as sa
 
     from newsgraph.demo.synthetic import articles
@@ -164,7 +167,9 @@ def kill_ingest_midway_and_resume(db_url: str, tmp_path: Path, *options: str) ->
     corpus = tmp_path / "synthetic.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in articles(40, seed=3)))
     expected = sorted(record["id"] for record in articles(40, seed=3))
-    command = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", db_url, *options]
+    command = [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", db_url]
+    rerun = [*command, *(options if resume_with is None else resume_with)]
+    command += options
     store = open_store(db_url)
 
     def count_articles() -> int:
@@ -188,7 +193,7 @@ def kill_ingest_midway_and_resume(db_url: str, tmp_path: Path, *options: str) ->
     interrupted = count_articles()
     assert 5 <= interrupted < 40, "the ingest was not stopped midway"
 
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
+    finished = subprocess.run(rerun, capture_output=True, text=True, check=False)
     assert finished.returncode == 0, finished.stderr
     assert f"{40 - interrupted} stored, {interrupted} already in the store" in finished.stderr
     with store.session() as session:
