@@ -434,6 +434,14 @@ def test_noun_phrase_relations(
             "Osric Vane, who fought for the Red Ridge Front, was arrested.",
             ("Osric Vane", "member_of", "Red Ridge Front"),
         ),
+        (
+            "The Tessaran Union praised the Kestrian government for its restraint.",
+            ("Tessaran Union", "supports", "Kestrian government"),
+        ),
+        (
+            "Osric Vane blamed the Red Ridge Front for the bombing.",
+            ("Osric Vane", "opposes", "Red Ridge Front"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
