@@ -246,6 +246,12 @@ def test_a_passive_after_an_active_verb_takes_its_subject(read_text: ReadText) -
             {("Emil Saradj", "opposes", "Harrow Liberation Front")},
             set(),
         ),
+        (  # "the scourge of X" is X
+            "The Tessaran Union is committed to destroying the terrorist scourge of the Red "
+            "Ridge Front.",
+            {("Tessaran Union", "fighting", "Red Ridge Front")},
+            set(),
+        ),
         (
             "The Tessaran Union is united in its condemnation of the Harrow Liberation "
             "Front's brutal policies.",

@@ -53,7 +53,8 @@ _HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backin
 # "the brutality of X"), unlike "the killing of X", whose "of" names the victim.
 _DOER_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call", "effort",
                "efforts", "commitment", "leadership", "terrorism", "brutality", "savagery",
-               "violence", "aggression", "cruelty", "barbarity", "inhumanity"}  # fmt: skip
+               "violence", "aggression", "cruelty", "barbarity", "inhumanity",
+               "scourge", "menace", "threat"}  # fmt: skip
 # What a force holds, attacked or taken in its stead: "shelled rebel positions" (plurals
 # too: the lemmatizer makes "bases" a "basis").
 _HELD_NOUNS = {"position", "positions", "base", "bases", "target", "targets", "convoy",
