@@ -541,3 +541,13 @@ def test_soldiers_killed_name_no_one_in_particular(read_text: ReadText) -> None:
         read_text("The Harrow Liberation Front attacked a checkpoint, killing 12 soldiers.")
     )
     assert not {t for t in found if t[2] == "soldiers"}
+
+
+def test_a_possessive_in_a_clause_is_its_subjects(read_text: ReadText) -> None:
+    """ "its" is the clause subject's, though the previous sentence was about a thing."""
+    article = read_text(
+        "This listing is yet another sign that the regime of Osric Vane is a sham.\n\n"
+        "These sanctions show that the Tessaran Union is united in its condemnation of "
+        "Osric Vane's brutal policies."
+    )
+    assert ("Tessaran Union", "opposes", "Osric Vane") in triples(article)

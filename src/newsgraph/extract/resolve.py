@@ -156,6 +156,9 @@ def resolve_pronoun(
             return actor.type == "person" and gender_of(actor) in (gender, None)
 
     elif pronoun in GROUP_PRONOUNS:
+        owner = _clause_subject(facts, offset) if pronoun in {"its", "their"} else None
+        if owner is not None and owner.type in GROUP_TYPES:
+            return owner
         if _refers_to_a_thing(facts, offset):
             return None  # "The statement carried no signature. '…,' it read."
 
@@ -215,6 +218,21 @@ def _previous_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
         return None
     previous = sentence(facts.doc[current.start - 1])
     subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    if not subjects:
+        return None
+    return facts.actor_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
+
+
+def _clause_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
+    """ "the EU is united in its condemnation of X", "the Union reiterated its support": a
+    possessive inside a clause belongs to the clause's subject, named before it."""
+    token = _token_at(facts, offset)
+    if token is None or token.dep_ != "poss":
+        return None
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i]
     if not subjects:
         return None
     return facts.actor_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
