@@ -448,6 +448,14 @@ def test_noun_phrase_relations(
             "Osric Vane blamed the Red Ridge Front for the bombing.",
             ("Osric Vane", "opposes", "Red Ridge Front"),
         ),
+        (  # the doer "at the hands of" whom someone suffered
+            "Osric Vane was killed at the hands of the Red Ridge Front.",
+            ("Red Ridge Front", "fighting", "Osric Vane"),
+        ),
+        (
+            "Many Kestrians died at the hands of Red Ridge Front gunmen.",
+            ("Red Ridge Front", "fighting", "Kestrians"),
+        ),
     ],
 )
 def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str, str]) -> None:
@@ -476,6 +484,8 @@ def test_more_triggers(read_text: ReadText, text: str, expected: tuple[str, str,
         "Officials fear that Harrow Liberation Front members may defect to the Order of the "
         "Seventh Dawn.",
         "Some of its fighters pledged allegiance to the Order of the Seventh Dawn.",
+        # in someone's hands is held, not fought
+        "The town of Velmar is in the hands of the Red Ridge Front.",
         # signing a statement together is no negotiation
         "The Kestrian government and the Red Ridge Front signed the statement.",
     ],

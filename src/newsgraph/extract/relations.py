@@ -30,6 +30,7 @@ from newsgraph.extract.resolve import (
 )
 from newsgraph.extract.syntax import (
     ATTACK_NOUNS,
+    is_passive,
     object_heads,
     prep_objects,
     sentence,
@@ -370,12 +371,27 @@ def _tokens_at(place: str, trigger: Token) -> list[Token]:
         heads = _recipients(trigger)
     elif place == "prefix":
         heads = _hyphen_prefix(trigger)
+    elif place == "sufferer":
+        heads = _sufferers(trigger)
     else:
         heads = []
     if place == "holder" and trigger.dep_ in {"appos", "compound"}:
         # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
         return heads
     return [c for head in heads for c in (head, *head.conjuncts, *_listed_appositions(head))]
+
+
+def _sufferers(hands: Token) -> list[Token]:
+    """ "citizens who suffered at the hands of X", "were killed at the hands of X", "the
+    Yazidis' plight at the hands of X": who suffered what X did."""
+    at = hands.head
+    if hands.dep_ != "pobj" or at.lower_ != "at":
+        return []
+    host = at.head
+    if host.pos_ in {"VERB", "AUX"}:
+        return object_heads(host) if is_passive(host) else subject_heads(host)
+    owners = [c for c in host.children if c.dep_ in {"poss", "compound", "amod"}]
+    return owners or [host]
 
 
 def _hyphen_prefix(participle: Token) -> list[Token]:
