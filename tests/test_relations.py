@@ -561,3 +561,23 @@ def test_a_possessive_in_a_clause_is_its_subjects(read_text: ReadText) -> None:
         "Osric Vane's brutal policies."
     )
     assert ("Tessaran Union", "opposes", "Osric Vane") in triples(article)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the title's holder, not the country in the title
+            "Emil Saradj met the Kestria Foreign Minister, Halina Roske, in Rask.",
+            ("Emil Saradj", "negotiates_with", "Halina Roske"),
+        ),
+        (  # "the Members of X" act for X, capitalised or not
+            "The Members of the Tessaran Council reiterate their support for the Kestrian "
+            "government.",
+            ("Tessaran Council", "supports", "Kestrian government"),
+        ),
+    ],
+)
+def test_who_a_noun_phrase_is(
+    read_text: ReadText, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(read_text(text))

@@ -62,7 +62,7 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     """The actor that the noun phrase headed by `head` refers to, or None."""
     if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
         return actor_for_token(facts, head.head.head, context)  # "Kaltane, who leads it"
-    if head.pos_ == "NOUN" and head.lower_ in lexicons.words("member_nouns.tsv"):
+    if head.pos_ in {"NOUN", "PROPN"} and head.lower_ in lexicons.words("member_nouns.tsv"):
         # "its commanders", "OSD-H gunmen", "fighters of the Company": the group acting
         owners = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod"}]
         owners += [
@@ -75,16 +75,14 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     offshoot = _named_offshoot(facts, head, context)
     if offshoot is not None:
         return offshoot
-    names = (head, *_name_tokens(head)) if head.pos_ == "PROPN" else (head,)
+    holder = facts.actor_at(head.idx, head.idx + len(head)) or _named_in_apposition(facts, head)
+    if holder is not None:  # "the Iraqi Foreign Minister, X": X, not Iraq
+        return holder
+    names = _name_tokens(head) if head.pos_ == "PROPN" else []
     for token in names:
         actor = facts.actor_at(token.idx, token.idx + len(token))
         if actor is not None:
             return actor
-    for child in head.children:  # "Kestria's deputy minister, Pavel Oring, said"
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            actor = facts.actor_at(child.idx, child.idx + len(child))
-            if actor is not None and actor.type == "person":
-                return actor
     if head.pos_ == "PRON":
         actor = resolve_pronoun(facts, head.lower_, head.idx, context)
     elif head.lower_ in _VOICES and (voiced := _voiced(facts, head, context)) is not None:
@@ -98,6 +96,16 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     if actor is not None:
         facts.add_mention(actor, head.idx, head.idx + len(head))
     return actor
+
+
+def _named_in_apposition(facts: ArticleFacts, head: Token) -> ActorDraft | None:
+    """ "Kestria's deputy minister, Pavel Oring, said": the person the noun is set beside."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            actor = facts.actor_at(child.idx, child.idx + len(child))
+            if actor is not None and actor.type == "person":
+                return actor
+    return None
 
 
 def _named_offshoot(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
@@ -233,9 +241,9 @@ def _clause_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
     while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i]
-    if not subjects:
+    if not subjects or subjects[0].pos_ == "PRON":
         return None
-    return facts.actor_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
+    return actor_for_token(facts, subjects[0], Context())  # "the Members of the Council"
 
 
 def _token_at(facts: ArticleFacts, offset: int) -> Token | None:
