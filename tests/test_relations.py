@@ -570,6 +570,10 @@ def test_a_possessive_in_a_clause_is_its_subjects(read_text: ReadText) -> None:
             "Emil Saradj met the Kestria Foreign Minister, Halina Roske, in Rask.",
             ("Emil Saradj", "negotiates_with", "Halina Roske"),
         ),
+        (  # a group noun as possessor; the infinitive's object the parser took for a subject
+            "The Coalition's campaign to defeat the Red Ridge Front continues.",
+            ("Coalition", "fighting", "Red Ridge Front"),
+        ),
         (  # "the Members of X" act for X, capitalised or not
             "The Members of the Tessaran Council reiterate their support for the Kestrian "
             "government.",

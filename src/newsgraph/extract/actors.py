@@ -701,7 +701,7 @@ def _group_nouns(doc: Doc, tokens: list[Token], taken: list[tuple[int, int]]) ->
         actor_type = types.get(head.lower_)
         if actor_type is None or head.pos_ not in {"NOUN", "PROPN"} or head.i in covered:
             continue
-        if head.dep_ in NOT_HEADS:
+        if head.dep_ in NOT_HEADS - {"poss"}:  # "the Coalition's strategy" is the Coalition's
             continue  # "army" in "an army checkpoint" modifies; it heads no phrase
         chunk = noun_phrase(head)
         modifiers = [t for t in chunk if t.i < head.i and _names_the_group(t)]
@@ -709,7 +709,7 @@ def _group_nouns(doc: Doc, tokens: list[Token], taken: list[tuple[int, int]]) ->
         named = any(t.i in covered for t in chunk if t.i < head.i)
         if head.lower_ in members and (named or _of_an_actor(head, taken)):
             continue  # "OSD-H gunmen", "fighters of the Company" are the group acting
-        if any(t.dep_ == "poss" for t in chunk):
+        if any(t.dep_ == "poss" for t in chunk if t.i < head.i):
             continue  # "its fighters", "the HLF's army"
         end = head.idx + len(head)
         of_place = _of_place(head)

@@ -168,7 +168,7 @@ def object_heads(verb: Token) -> list[Token]:
             return [_set_off_party(verb) or verb.head]
         return _shared_subject(verb.head) if verb.dep_ == "conj" else []
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
-    return objects or _shared_object(verb)
+    return objects or _shared_object(verb) or _object_taken_for_subject(verb)
 
 
 def _set_off_party(participle: Token) -> Token | None:
@@ -183,6 +183,19 @@ def _set_off_party(participle: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ in {"between", "among"} and noun != participle.head:
         return noun
     return None
+
+
+def _object_taken_for_subject(verb: Token) -> list[Token]:
+    """ "The Coalition's strategy to defeat ISIL is succeeding": the small model often makes
+    the infinitive's object a second subject of the main verb. A main verb with two subjects,
+    one before the infinitive and one after it, had its second as the infinitive's object."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    main = verb.head.head
+    subjects = [c for c in main.children if c.dep_ == "nsubj"]
+    before = [s for s in subjects if s.i < verb.i]
+    after = [s for s in subjects if s.i > verb.i]
+    return after[:1] if before and after else []
 
 
 def _shared_object(verb: Token) -> list[Token]:
