@@ -203,6 +203,11 @@ def actor_summaries(session: Session, ids: list[int]) -> list[ActorSummary]:
     return [_summary(actors[i], counts[i], aliases[i]) for i in ids if counts.get(i)]
 
 
+def actor_filter(session: Session, name: str | None) -> int | None:
+    """The id of the actor a filter names, or None when the filter is not given."""
+    return find_actor(session, name).id if name else None
+
+
 def find_actor(session: Session, name: str) -> CorpusActor:
     """The corpus actor a user means by `name` (a name, an alias, or an id as #12)."""
     if name.lstrip("#").isdigit():

@@ -65,10 +65,6 @@ def _encoded(route: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _actor(db: Session, name: str | None) -> int | None:
-    return q.find_actor(db, name).id if name else None
-
-
 @router.get("/actors", response_model=None, responses=_returns("ActorSummary", many=True))
 @_encoded
 def actors(
@@ -110,9 +106,9 @@ def relations(
     """Assertions of relations, each with its evidence and who asserted it."""
     found = q.relations(
         db,
-        actor_id=_actor(db, actor),
-        subject_id=_actor(db, subject),
-        object_id=_actor(db, object),
+        actor_id=q.actor_filter(db, actor),
+        subject_id=q.actor_filter(db, subject),
+        object_id=q.actor_filter(db, object),
         predicate=predicate,
         limit=limit,
         offset=offset,
@@ -153,7 +149,7 @@ def events(
     """Corpus events, oldest first, each with every report of it."""
     return q.list_events(
         db,
-        actor_id=_actor(db, actor),
+        actor_id=q.actor_filter(db, actor),
         type=type,
         since=since,
         until=until,
@@ -179,8 +175,8 @@ def quotes(
     """Quotes, newest first; `search` is full-text (every word, stemmed)."""
     return q.search_quotes(
         db,
-        speaker_id=_actor(db, speaker),
-        about_id=_actor(db, about),
+        speaker_id=q.actor_filter(db, speaker),
+        about_id=q.actor_filter(db, about),
         search=search,
         since=since,
         until=until,

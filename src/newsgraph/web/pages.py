@@ -118,7 +118,7 @@ def timeline_page(
 ) -> Response:
     found = q.list_events(
         db,
-        actor_id=q.find_actor(db, actor).id if actor else None,
+        actor_id=q.actor_filter(db, actor),
         type=type,
         since=since,
         until=until,
@@ -166,7 +166,7 @@ def quotes_page(
     found = q.search_quotes(
         db,
         search=search,
-        speaker_id=q.find_actor(db, speaker).id if speaker else None,
+        speaker_id=q.actor_filter(db, speaker),
         since=since,
         until=until,
         limit=PAGE,
