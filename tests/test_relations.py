@@ -585,3 +585,10 @@ def test_who_a_noun_phrase_is(
     read_text: ReadText, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(read_text(text))
+
+
+def test_a_possessive_in_a_verbless_fragment_is_resolved_at_once(read_text: ReadText) -> None:
+    """ "Its" whose clause has no verb: the search for the clause's subject ends at the root
+    (it once looped there until the per-article timeout)."""
+    article = read_text("The Red Ridge Front held Velmar. Its commanders and their fighters.")
+    assert isinstance(article, Article)

@@ -238,7 +238,7 @@ def _clause_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
     if token is None or token.dep_ != "poss":
         return None
     verb = token.head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:  # tokens are views: no `is`
         verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i]
     if not subjects or subjects[0].pos_ == "PRON":
