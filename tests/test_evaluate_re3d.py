@@ -175,3 +175,24 @@ def test_the_real_re3d_counts_per_split() -> None:
     }
     assert per_split == {"a": 142, "b": 74}
     assert sum(r["documents"] for r in rows) == 45
+
+
+def test_a_document_the_event_gold_does_not_cover_has_no_events(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    shutil.copytree(FOLDER, tmp_path / "re3d")
+    gold_file = tmp_path / "re3d" / re3d.EVENTS_FILE
+    data = json.loads(gold_file.read_text(encoding="utf-8"))
+    data["documents"] = [d for d in data["documents"] if d["doc_id"] != "W1"]
+    gold_file.write_text(json.dumps(data), encoding="utf-8")
+    documents = {d.record.id: d for d in re3d.load(tmp_path / "re3d")}
+    assert documents["W1"].events is None and len(documents["H1"].events or []) == 2
+
+
+def test_malformed_event_gold_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "Src").mkdir()
+    (tmp_path / "Src" / "documents.json").write_text('{"_id": "D", "text": "x"}\n')
+    (tmp_path / re3d.EVENTS_FILE).write_text('{"documents": [{"doc_id": "D"}]}')
+    with pytest.raises(re3d.GoldFormatError, match="not event gold"):
+        re3d.load(tmp_path)

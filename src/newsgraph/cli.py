@@ -365,6 +365,9 @@ def evaluate_events_command(
         _list_sources(gold)
         return
     report = _evaluate(evaluate_events, gold, False, sources=_sources(sources, split))
+    if report.get("documents_without_event_gold"):
+        left = report["documents_without_event_gold"]
+        err.print(f"[yellow]warning:[/] {len(left)} document(s) have no event gold: not scored")
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return

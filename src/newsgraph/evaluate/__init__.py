@@ -284,7 +284,8 @@ def _evaluate_re3d_events(
     path: Path, progress: Progress[Any], sources: Sequence[str] | None
 ) -> dict[str, Any]:
     """re3d documents against events_gold.json beside their source folders."""
-    documents = [d for d in re3d.load(path, sources) if d.events is not None]
+    loaded = re3d.load(path, sources)
+    documents = [d for d in loaded if d.events is not None]
     if not documents:
         where = re3d.events_file(path)
         raise re3d.GoldFormatError(f"{where}: not found or no event gold for these documents")
@@ -297,6 +298,7 @@ def _evaluate_re3d_events(
         "gold": str(path),
         "sources": list(sources or []),
         "documents": len(documents),
+        "documents_without_event_gold": [d.record.id for d in loaded if d.events is None],
         "errors": errors,
         "newsgraph": score.as_dict(),
     }
