@@ -211,6 +211,33 @@ GoldOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+SourcesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--sources",
+        help="re3d gold: score these sources only, comma-separated (a folder name, part of "
+        "one, or uk, dfat, eu, wikipedia).",
+    ),
+]
+SplitOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--split",
+        help="re3d gold: score one fixed half of the sources, a or b (docs/evaluation.md).",
+    ),
+]
+ListSourcesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--list-sources", help="re3d gold: list the sources with their counts and splits, and stop."
+    ),
+]
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", min=1, help="Score only this many articles (the first).")
+]
+SampleOpt = Annotated[
+    bool, typer.Option("--sample", help="With --limit: a fixed random sample, not the first.")
+]
 BaselineOpt = Annotated[bool, typer.Option(help="Also score the baseline on the same texts.")]
 
 
@@ -235,14 +262,23 @@ def evaluate_quotes_command(
     as_json: JsonOpt = False,
     baseline: BaselineOpt = True,
     misses: Annotated[bool, typer.Option(help="List gold quotes missed or misattributed.")] = False,
+    limit: LimitOpt = None,
+    sample: SampleOpt = False,
 ) -> None:
     """Quote extraction precision, recall and F1, recall by kind, and attribution accuracy on
-    matched quotes, beside textacy's direct_quotations."""
+    matched quotes, beside textacy's direct_quotations. On a PolNeAR folder (STEM.txt +
+    STEM.ann), scored as the held-out PolNeAR split is."""
     from newsgraph.evaluate import evaluate_quotes
 
-    report = _evaluate(evaluate_quotes, gold, baseline)
+    examples = 10 if misses else 0
+    report = _evaluate(
+        evaluate_quotes, gold, baseline, limit=limit, sample=sample, examples=examples
+    )
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    if "documents_in_gold" in report:
+        _print_polnear(report)
         return
     systems = [name for name in ("newsgraph", "textacy") if "precision" in report.get(name, {})]
     table = Table(title=f"{report['gold']} — {report['documents']} documents, quotes")
@@ -275,17 +311,25 @@ def evaluate_relations_command(
     misses: Annotated[
         bool, typer.Option(help="List gold relations missed and false ones.")
     ] = False,
+    sources: SourcesOpt = None,
+    split: SplitOpt = None,
+    list_sources: ListSourcesOpt = False,
 ) -> None:
     """Relation precision, recall and F1, overall and per group of predicates (re3d types
     map to groups as in ../shared/data/README.md)."""
     from newsgraph.evaluate import evaluate_relations
 
-    report = _evaluate(evaluate_relations, gold, False)
+    if list_sources:
+        _list_sources(gold)
+        return
+    report = _evaluate(evaluate_relations, gold, False, sources=_sources(sources, split))
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
     ours = report["newsgraph"]
-    table = Table(title=f"{report['gold']} — {report['documents']} documents, relations")
+    table = Table(
+        title=f"{report['gold']}{_of_sources(report)} — {report['documents']} documents, relations"
+    )
     for column in ("group", "P", "R", "F1", "gold", "predicted"):
         table.add_column(column, justify="left" if column == "group" else "right")
     rows = [*ours["by_group"].items(), ("overall", ours), ("one-to-one", ours["one_to_one"])]
@@ -302,18 +346,28 @@ def evaluate_events_command(
     gold: Annotated[
         Path,
         typer.Option(
-            help="A contract-shaped gold set (a folder with gold.jsonl, or 'demo'), or "
-            "PETRARCH2's validation records (PETR.UnitTest.records.xml).",
+            help="A re3d folder with events_gold.json beside its source folders; a "
+            "contract-shaped gold set (a folder with gold.jsonl, or 'demo'); or PETRARCH2's "
+            "validation records (PETR.UnitTest.records.xml).",
         ),
     ],
     as_json: JsonOpt = False,
     misses: Annotated[bool, typer.Option(help="List gold events missed and false ones.")] = False,
+    sources: SourcesOpt = None,
+    split: SplitOpt = None,
+    list_sources: ListSourcesOpt = False,
 ) -> None:
     """Events: F1 and the accuracy of actor, target, date, place and fatalities against our
     gold; or CAMEO root and full code accuracy per category on PETRARCH2's records."""
     from newsgraph.evaluate import evaluate_events
 
-    report = _evaluate(evaluate_events, gold, False)
+    if list_sources:
+        _list_sources(gold)
+        return
+    report = _evaluate(evaluate_events, gold, False, sources=_sources(sources, split))
+    if report.get("documents_without_event_gold"):
+        left = report["documents_without_event_gold"]
+        err.print(f"[yellow]warning:[/] {len(left)} document(s) have no event gold: not scored")
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
@@ -328,7 +382,9 @@ def evaluate_events_command(
             table.add_row(name, *(f"{score[c]:.3f}" for c in columns), str(score["gold_codings"]))
         out.print(table)
         return
-    table = Table(title=f"{report['gold']} — {report['documents']} documents, events")
+    table = Table(
+        title=f"{report['gold']}{_of_sources(report)} — {report['documents']} documents, events"
+    )
     table.add_column("measure")
     table.add_column("newsgraph", justify="right")
     for measure in ("precision", "recall", "f1"):
@@ -344,20 +400,87 @@ def evaluate_events_command(
             out.print(line, highlight=False, markup=False)
 
 
-def _evaluate(function: Any, gold: Path, baseline: bool) -> dict[str, Any]:
+def _evaluate(function: Any, gold: Path, baseline: bool, **options: Any) -> dict[str, Any]:
     from newsgraph.evaluate import GoldError
 
     if str(gold) != "demo" and not gold.exists():
         err.print(f"[red]error:[/] {gold}: no such file or directory")
         raise typer.Exit(code=2)
     try:
-        report: dict[str, Any] = function(gold, progress=_progress, baseline=baseline)
+        report: dict[str, Any] = function(gold, progress=_progress, baseline=baseline, **options)
     except GoldError as error:
         err.print(f"[red]error:[/] {error}")
         raise typer.Exit(code=2) from error
     for message in report["errors"]:
         err.print(f"[red]error:[/] {message}", highlight=False)
     return report
+
+
+def _sources(sources: str | None, split: str | None) -> list[str] | None:
+    from newsgraph.evaluate import GoldError, source_names
+
+    try:
+        return source_names(sources.split(",") if sources else None, split)
+    except GoldError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(code=2) from error
+
+
+def _of_sources(report: dict[str, Any]) -> str:
+    return f" ({', '.join(report['sources'])})" if report.get("sources") else ""
+
+
+def _list_sources(gold: Path) -> None:
+    from newsgraph.evaluate import re3d
+
+    try:
+        rows = re3d.source_counts(gold)
+    except re3d.GoldFormatError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(code=2) from error
+    table = Table(title=f"{gold} — re3d sources (scored relations, gold events)")
+    for column in ("source", "split", "documents", "relations", "events"):
+        table.add_column(column, justify="left" if column in ("source", "split") else "right")
+    for row in rows:
+        table.add_row(*(str(row[c] or "") for c in ("source", "split")),
+                      *(str(row[c]) for c in ("documents", "relations", "events")))  # fmt: skip
+    out.print(table)
+
+
+def _print_polnear(report: dict[str, Any]) -> None:
+    ours = report["newsgraph"]
+    of = f"{report['documents']} of {report['documents_in_gold']} articles"
+    table = Table(title=f"{report['gold']} — {of}, attributions (PolNeAR rules)")
+    table.add_column("measure")
+    table.add_column("newsgraph", justify="right")
+    for measure in ("f1", "precision", "recall", "attribution_accuracy"):
+        table.add_row(measure.replace("_", " "), f"{ours[measure]:.3f}")
+    for name in ("recall_by_kind", "recall_by_quoted_fraction"):
+        totals = ours["gold_by_kind" if name == "recall_by_kind" else "gold_by_quoted_fraction"]
+        for key, value in ours[name].items():
+            label = f"recall {key}" if name == "recall_by_kind" else f"recall quoted {key}"
+            table.add_row(f"{label} (of {totals[key]})", f"{value:.3f}")
+    table.add_row("precision excusing touching", f"{ours['precision_excusing_touching']:.3f}")
+    table.add_row(
+        "attribution right / gold with source",
+        f"{ours['attribution_right']} / {ours['attribution_n']}",
+    )
+    table.add_row(
+        "matched / gold / predicted", f"{ours['matched']} / {ours['gold']} / {ours['predicted']}"
+    )
+    out.print(table)
+    for heading, items in report.get("examples", {}).items():
+        out.print(f"{heading}:", highlight=False, markup=False)
+        for item in items:
+            parts = [item.get("source"), item.get("cue"), item.get("said"), item["text"]]
+            line = " | ".join(" ".join(str(p).split()) for p in parts if p is not None)
+            out.print(f"  [{item['doc_id'][:30]}] {line[:160]}", highlight=False, markup=False)
+    out.print(
+        f"polnear quotes F1={ours['f1']:.3f} P={ours['precision']:.2f} R={ours['recall']:.2f} "
+        f"attribution={ours['attribution_accuracy']:.2f} (n_gold={ours['gold']}, "
+        f"n_pred={ours['predicted']}, matched={ours['matched']})",
+        highlight=False,
+    )
 
 
 def _print_scores(report: dict[str, Any], rows: Iterable[str]) -> None:

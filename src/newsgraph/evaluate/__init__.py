@@ -1,17 +1,19 @@
 """Scoring newsgraph's output against gold, one module per kind of fact.
 
-Gold comes as re3d folders (`re3d.py`) or as our contract-shaped gold sets (`gold.py`, the
-bundled `demo` among them). Each `evaluate_*` function returns a plain, JSON-ready report that
-the CLI prints as a table or as JSON.
+Gold comes as re3d folders (`re3d.py`, with their event gold), PolNeAR brat folders
+(`polnear.py`) or our contract-shaped gold sets (`gold.py`, the bundled `demo` among
+them). Each `evaluate_*` function returns a plain, JSON-ready report that the CLI prints as a
+table or as JSON.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+import random
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newsgraph.evaluate import entities, events, gold, quotes, re3d, relations
+from newsgraph.evaluate import entities, events, gold, polnear, quotes, re3d, relations
 from newsgraph.evaluate.metrics import Score
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import MODEL, clean_text
@@ -19,7 +21,7 @@ from newsgraph.pipeline import analyze
 
 T = TypeVar("T")
 Progress = Callable[[Iterable[T], int, str], Iterator[T]]
-GoldError = (gold.GoldError, re3d.GoldFormatError)
+GoldError = (gold.GoldError, re3d.GoldFormatError, polnear.PolnearFormatError)
 
 
 def _no_progress(items: Iterable[T], total: int, label: str) -> Iterator[T]:
@@ -31,14 +33,36 @@ def _gold(
     path: Path,
     from_contract: Callable[[dict[str, Any]], T],
     from_re3d: Callable[[re3d.GoldDocument], T],
+    sources: Sequence[str] | None = None,
 ) -> tuple[list[Record], dict[str, T]]:
     """The records of a gold set and, by record id, what each scorer needs of its gold:
-    contract-shaped gold sets and re3d folders alike."""
+    contract-shaped gold sets and re3d folders (of the named sources only) alike."""
     if gold.is_contract_gold(path):
+        if sources:
+            raise gold.GoldError(f"{path}: sources and splits choose among re3d sources only")
         articles = gold.load(path)
         return [a.record for a in articles], {a.record.id: from_contract(a.gold) for a in articles}
-    documents = re3d.load(path)
+    documents = re3d.load(path, sources)
     return [d.record for d in documents], {d.record.id: from_re3d(d) for d in documents}
+
+
+def source_names(sources: Sequence[str] | None, split: str | None) -> list[str] | None:
+    """The re3d sources chosen by name and/or by split (a or b); None: all of them."""
+    names = [n for n in sources or [] if n.strip()]
+    if split:
+        names += re3d.split_sources(split)
+    return names or None
+
+
+def subset(items: list[T], limit: int | None, sample: bool = False, seed: int = 0) -> list[T]:
+    """The first `limit` items, or with `sample` a random `limit` of them (a fixed seed, so
+    the same run scores the same articles), kept in their order."""
+    if limit is None or limit >= len(items):
+        return items
+    if not sample:
+        return items[:limit]
+    chosen = sorted(random.Random(seed).sample(range(len(items)), limit))
+    return [items[i] for i in chosen]
 
 
 def _articles(
@@ -94,10 +118,18 @@ def _add(into: dict[str, Score], scores: dict[str, Score]) -> None:
 
 
 def evaluate_quotes(
-    gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
+    gold_path: Path,
+    progress: Progress[Any] = _no_progress,
+    baseline: bool = True,
+    limit: int | None = None,
+    sample: bool = False,
+    examples: int = 0,
 ) -> dict[str, Any]:
-    """Quote extraction P/R/F1, recall by kind and attribution accuracy, beside textacy's."""
-    articles = gold.load(gold_path)
+    """Quote extraction P/R/F1, recall by kind and attribution accuracy, beside textacy's;
+    on a PolNeAR folder, by the PolNeAR scorer's rules (`examples` per kind of miss)."""
+    if polnear.is_polnear(gold_path):
+        return evaluate_polnear(gold_path, progress, limit, sample, examples)
+    articles = subset(gold.load(gold_path), limit, sample)
     errors: list[str] = []
     predicted = _articles([a.record for a in articles], progress, errors)
     report: dict[str, Any] = {
@@ -108,6 +140,36 @@ def evaluate_quotes(
     }
     if baseline:
         report["textacy"] = _textacy_baseline(articles, progress)
+    return report
+
+
+def evaluate_polnear(
+    folder: Path,
+    progress: Progress[Any] = _no_progress,
+    limit: int | None = None,
+    sample: bool = False,
+    examples: int = 0,
+) -> dict[str, Any]:
+    """Quotes and attribution on a PolNeAR brat folder, as the held-out PolNeAR split is
+    scored; an article newsgraph fails on counts with no quotes."""
+    documents = polnear.load(folder)
+    chosen = subset(documents, limit, sample)
+    errors: list[str] = []
+    predicted = {
+        a.article.id: _builtins(a) for a in _articles([d.record for d in chosen], progress, errors)
+    }
+    score = polnear.PolnearScore()
+    for document in chosen:
+        score.add(document, predicted.get(document.record.id))
+    report: dict[str, Any] = {
+        "gold": str(folder),
+        "documents": len(chosen),
+        "documents_in_gold": len(documents),
+        "errors": errors,
+        "newsgraph": score.as_dict(),
+    }
+    if examples:
+        report["examples"] = score.examples(examples)
     return report
 
 
@@ -165,11 +227,16 @@ def score_demo(predicted: list[Article]) -> dict[str, Any]:
 
 
 def evaluate_relations(
-    gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
+    gold_path: Path,
+    progress: Progress[Any] = _no_progress,
+    baseline: bool = True,
+    sources: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Relation P/R/F1, overall and per group of predicates."""
+    """Relation P/R/F1, overall and per group of predicates (of the named re3d sources)."""
     del baseline  # no relation baseline to run beside ours
-    records, wanted = _gold(gold_path, relations.gold_from_contract, relations.gold_from_re3d)
+    records, wanted = _gold(
+        gold_path, relations.gold_from_contract, relations.gold_from_re3d, sources
+    )
     errors: list[str] = []
     score = relations.RelationScore()
     for article in _articles(records, progress, errors):
@@ -177,6 +244,7 @@ def evaluate_relations(
         relations.score_article(found, wanted[article.article.id], score, article.article.id)
     return {
         "gold": str(gold_path),
+        "sources": list(sources or []),
         "documents": len(records),
         "errors": errors,
         "newsgraph": score.as_dict(),
@@ -184,13 +252,20 @@ def evaluate_relations(
 
 
 def evaluate_events(
-    gold_path: Path, progress: Progress[Any] = _no_progress, baseline: bool = True
+    gold_path: Path,
+    progress: Progress[Any] = _no_progress,
+    baseline: bool = True,
+    sources: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Events against contract-shaped gold (F1 and field accuracies), or CAMEO coding on
-    PETRARCH2's validation records (a .xml file) per category."""
+    """Events against contract-shaped gold or re3d's event gold (F1 and field accuracies),
+    or CAMEO coding on PETRARCH2's validation records (a .xml file) per category."""
     del baseline
     if gold_path.suffix.lower() == ".xml":
         return _evaluate_petrarch(gold_path, progress)
+    if not gold.is_contract_gold(gold_path):
+        return _evaluate_re3d_events(gold_path, progress, sources)
+    if sources:
+        raise gold.GoldError(f"{gold_path}: sources and splits choose among re3d sources only")
     articles = gold.load(gold_path)
     by_id = {a.record.id: a for a in articles}
     errors: list[str] = []
@@ -200,6 +275,30 @@ def evaluate_events(
     return {
         "gold": str(gold_path),
         "documents": len(articles),
+        "errors": errors,
+        "newsgraph": score.as_dict(),
+    }
+
+
+def _evaluate_re3d_events(
+    path: Path, progress: Progress[Any], sources: Sequence[str] | None
+) -> dict[str, Any]:
+    """re3d documents against events_gold.json beside their source folders."""
+    loaded = re3d.load(path, sources)
+    documents = [d for d in loaded if d.events is not None]
+    if not documents:
+        where = re3d.events_file(path)
+        raise re3d.GoldFormatError(f"{where}: not found or no event gold for these documents")
+    by_id = {d.record.id: d for d in documents}
+    errors: list[str] = []
+    score = events.EventScore()
+    for article in _articles([d.record for d in documents], progress, errors):
+        events.score_re3d_article(article, by_id[article.article.id].events or [], score)
+    return {
+        "gold": str(path),
+        "sources": list(sources or []),
+        "documents": len(documents),
+        "documents_without_event_gold": [d.record.id for d in loaded if d.events is None],
         "errors": errors,
         "newsgraph": score.as_dict(),
     }
@@ -291,7 +390,10 @@ __all__ = [
     "GoldError",
     "evaluate_entities",
     "evaluate_events",
+    "evaluate_polnear",
     "evaluate_quotes",
     "evaluate_relations",
     "score_demo",
+    "source_names",
+    "subset",
 ]
