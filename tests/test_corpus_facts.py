@@ -7,20 +7,18 @@ Articles are built by hand (fictional actors, places and figures) and written wi
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
 from newsgraph.corpus.write import write_article
+from newsgraph.export import ExportFormat, export
 from newsgraph.gazetteer import CodeSpan, Gazetteer, GazetteerEntry
-from newsgraph.model import (
-    Actor,
-    Article,
-    ArticleMeta,
-    Event,
-)
+from newsgraph.model import Actor, Article, ArticleMeta, Event, Evidence, Fatality, Place
 from newsgraph.store import Store, open_store
 from newsgraph.store.tables import ArticleActor, CorpusActor
 
@@ -157,3 +155,173 @@ def test_a_demonym_by_its_form(word: str, country: str, expected: bool) -> None:
     from newsgraph.corpus.actors import is_demonym
 
     assert is_demonym(word, country) is expected
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+def _raid(
+    actors: list[str],
+    place: str | None,
+    date: str | None,
+    *tolls: tuple[int, str | None, str | None],
+    type_: str = "ASSAULT",
+    count_max: int | None = None,
+) -> Event:
+    return Event(
+        type=type_,  # type: ignore[arg-type]
+        actors=actors,
+        date=date,
+        place=Place(name=place) if place else None,
+        fatalities=[
+            Fatality(count=count, who=who, source=source, count_max=count_max)
+            for count, who, source in tolls
+        ],
+        evidence=Evidence(start=0, end=1, text="x"),
+    )
+
+
+BRIGADE = Actor(id="b", name="Black Reed Brigade", type="armed_group")
+RAIDERS = Actor(id="g", name="gunmen", type="armed_group")
+
+
+def _rows(store: Store) -> list[dict[str, str]]:
+    buffer = io.StringIO()
+    with store.session() as session:
+        export(session, ExportFormat.csv, buffer)
+    return list(csv.DictReader(io.StringIO(buffer.getvalue())))
+
+
+@pytest.mark.parametrize("area", ["Osk province", "the Osk region", "Osk district"])
+def test_three_reports_of_one_raid_are_one_row(store: Store, area: str) -> None:
+    """Unnamed raiders in a village, the named brigade in the village's province, the
+    brigade in the village a day later: one raid, one row, every report's figures kept."""
+    _write(
+        store,
+        _article(
+            "1",
+            [RAIDERS],
+            [_raid(["g"], "Tarrow", "2031-05-01", (30, "farmers", None), (4, "guards", None))],
+            source="Lantern Daily",
+        ),
+        _article(
+            "2",
+            [BRIGADE],
+            [_raid(["b"], area, "2031-05-01", (28, "people", "the Osk governor"))],
+            published="2031-05-03",
+            source="Osk Herald",
+        ),
+        _article(
+            "3",
+            [BRIGADE],
+            [_raid(["b"], "Tarrow", "2031-05-02", (30, "people", None), count_max=36)],
+            published="2031-05-09",
+            source="Marrow Review",
+        ),
+    )
+    (row,) = _rows(store)
+    assert row["location"] == "Tarrow"  # the finer place
+    assert row["event_date"] == "2031-05-01"
+    assert row["report_date"] == "2031-05-02"
+    assert row["reports"] == "3"
+    assert row["sources"] == "Lantern Daily; Osk Herald; Marrow Review"
+    # 30 farmers and 4 guards: 34 in all; 28 people; 30 to 36 people
+    assert (row["fatalities_min"], row["fatalities_max"], row["fatalities"]) == ("28", "36", "28")
+    assert "(the Osk governor)" in row["fatalities_by_source"]
+
+
+def test_two_reports_in_one_article_are_one_incident(store: Store) -> None:
+    lede = _raid(["b"], "Tarrow", "2031-05-01", (30, "people", None))
+    later = _raid(["b"], "Tarrow", "2031-05-01")
+    _write(store, _article("1", [BRIGADE], [lede, later]))
+    (row,) = _rows(store)
+    assert row["reports"] == "2"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Tarrow", "Velk"), ("Osk province", "Marrow province"), ("Tarrow", "Port Idra")],
+)
+def test_raids_in_two_places_are_two_incidents(store: Store, first: str, second: str) -> None:
+    _write(
+        store,
+        _article("1", [BRIGADE], [_raid(["b"], first, "2031-05-01")]),
+        _article("2", [BRIGADE], [_raid(["b"], second, "2031-05-01")]),
+    )
+    assert len(_rows(store)) == 2
+
+
+def test_a_report_without_a_date_of_its_own_joins_no_incident(store: Store) -> None:
+    """The article's date says when it was written, not when the raid was."""
+    _write(
+        store,
+        _article("1", [BRIGADE], [_raid(["b"], "Tarrow", "2031-05-01")]),
+        _article("2", [BRIGADE], [_raid(["b"], "Tarrow", None)], published="2031-05-02"),
+    )
+    dated, undated = _rows(store)
+    assert (dated["event_date"], dated["report_date"]) == ("2031-05-01", "2031-05-02")
+    assert (undated["event_date"], undated["report_date"]) == ("", "2031-05-02")
+
+
+def test_an_incident_without_figures_leaves_its_range_empty(store: Store) -> None:
+    _write(store, _article("1", [BRIGADE], [_raid(["b"], "Tarrow", "2031-05-01")]))
+    (row,) = _rows(store)
+    assert (row["fatalities"], row["fatalities_min"], row["fatalities_max"]) == ("0", "", "")
+
+
+# --------------------------------------------------------------------------- tolls
+
+
+def _figure(count: int, who: str | None, source: str = "Osk Herald", **more: object) -> Fatality:
+    return Fatality(count=count, who=who, source=source, **more)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("farmers", "border guards"), ("Osk villagers", "police officers"), ("pilgrims", "medics")],
+)
+def test_one_sources_figures_for_disjoint_groups_add_up(first: str, second: str) -> None:
+    from newsgraph.corpus.tolls import incident_toll
+
+    toll = incident_toll([[_figure(169, first), _figure(13, second)]])
+    assert toll is not None
+    assert (toll.low, toll.high) == (182, 182)
+
+
+@pytest.mark.parametrize("whole", ["people", "victims", None])
+def test_a_figure_for_the_whole_toll_holds_the_groups_beside_it(whole: str | None) -> None:
+    """ "12 people died, 5 of them guards": 12, not 17."""
+    from newsgraph.corpus.tolls import incident_toll
+
+    toll = incident_toll([[_figure(12, whole), _figure(5, "guards")]])
+    assert toll is not None
+    assert (toll.low, toll.high) == (12, 12)
+
+
+def test_figures_of_one_group_are_alternatives() -> None:
+    from newsgraph.corpus.tolls import incident_toll
+
+    toll = incident_toll([[_figure(41, "villagers"), _figure(44, "villagers")]])
+    assert toll is not None
+    assert (toll.low, toll.high) == (41, 44)
+
+
+def test_sources_and_reports_give_a_range_never_a_sum() -> None:
+    from newsgraph.corpus.tolls import incident_toll
+
+    toll = incident_toll(
+        [
+            [_figure(39, "people", "the ministry"), _figure(44, "people", "medics", count_max=50)],
+            [_figure(41, "people", "Marrow Review", count_max=47)],
+            [_figure(3, "workers", "Marrow Review", kind="abducted")],  # not a death
+        ]
+    )
+    assert toll is not None
+    assert (toll.low, toll.high) == (39, 50)
+    assert [e.source for e in toll.estimates] == ["the ministry", "medics", "Marrow Review"]
+
+
+def test_no_figure_no_toll() -> None:
+    from newsgraph.corpus.tolls import incident_toll
+
+    assert incident_toll([[_figure(3, "workers", kind="abducted")], []]) is None

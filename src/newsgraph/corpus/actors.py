@@ -131,7 +131,7 @@ def _country_identity(actor: Actor, gazetteer: Gazetteer) -> Identity | None:
         entry = gazetteer.lookup(name)
         if entry is not None and entry.type != "state":
             entry = None
-        territory = _country_territory(name)
+        territory = country_territory(name)
         if entry is not None and (
             normalize_name(name) == normalize_name(entry.name) or is_demonym(name, entry.name)
         ):
@@ -159,7 +159,7 @@ def is_demonym(word: str, country: str) -> bool:
     return any(word.endswith(suffix) for suffix in words("demonym_suffixes.tsv"))
 
 
-def _country_territory(name: str) -> Any:
+def country_territory(name: str) -> Any:
     """The country rigour knows `name` as (its name, a variant or a demonym: "UK",
     "Iraqi"), not a place inside it ("Kabul", which rigour also files under Afghanistan)."""
     if not name[:1].isupper():
