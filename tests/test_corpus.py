@@ -174,8 +174,13 @@ def test_split_by_surface_form(store: Store) -> None:
         record = split_name(session, varga, "Varga")
         session.commit()
         assert len(record.moved) == 2  # the two articles that also call her "Varga"
-        assert q.dossier(session, varga).actor.articles == 1
-        assert q.find_actor(session, "Varga").id == record.other_id
+        # they call her "Ilse Varga" too: that name, and their facts, stay with her; only
+        # the form "Varga" leaves
+        kept = q.dossier(session, varga)
+        assert (kept.actor.articles, set(kept.surface_forms)) == (3, {"Ilse Varga"})
+        split = q.dossier(session, q.find_actor(session, "Varga"))
+        assert split.actor.id == record.other_id
+        assert (split.actor.articles, set(split.surface_forms)) == (2, {"Varga"})
 
 
 def _exported(store: Store, format: ExportFormat) -> str:

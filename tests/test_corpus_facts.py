@@ -18,8 +18,19 @@ import sqlalchemy as sa
 from newsgraph.corpus.write import write_article
 from newsgraph.export import ExportFormat, export
 from newsgraph.gazetteer import CodeSpan, Gazetteer, GazetteerEntry
-from newsgraph.model import Actor, Article, ArticleMeta, Event, Evidence, Fatality, Place
+from newsgraph.model import (
+    Actor,
+    Article,
+    ArticleMeta,
+    Event,
+    Evidence,
+    Fatality,
+    Mention,
+    Place,
+)
 from newsgraph.store import Store, open_store
+from newsgraph.store import queries as q
+from newsgraph.store.curation import CurationError, split_name
 from newsgraph.store.tables import ArticleActor, CorpusActor
 
 # A fictional state whose gazetteer entry, as the Phoenix dictionaries do, lists its
@@ -325,3 +336,63 @@ def test_no_figure_no_toll() -> None:
     from newsgraph.corpus.tolls import incident_toll
 
     assert incident_toll([[_figure(3, "workers", kind="abducted")], []]) is None
+
+
+# --------------------------------------------------------------------------- split
+
+
+def _person(text: str, name: str, *aliases: str) -> Actor:
+    """A person with a mention at each occurrence of each of their names in `text`."""
+    mentions = []
+    for form in (name, *aliases):
+        start = text.find(form)
+        while start >= 0:
+            if not any(m.start <= start < m.end for m in mentions):
+                mentions.append(Mention(start=start, end=start + len(form), text=form))
+            start = text.find(form, start + 1)
+    return Actor(id="a1", name=name, type="person", aliases=list(aliases), mentions=mentions)
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [("Tomas Arvel", "Arvel"), ("Mirela Osk-Danu", "Osk-Danu"), ("Gen. Ivo Brandt", "Brandt")],
+)
+def test_split_moves_one_surface_form_and_no_other(store: Store, full: str, short: str) -> None:
+    texts = [
+        (f"{full} spoke in Tarrow. Later {short} left.", [full, short]),  # one actor, both
+        (f"{short} was seen in Velk.", [short]),
+        (f"{full} denied it.", [full]),
+    ]
+    with store.transaction() as session:
+        for number, (text, names) in enumerate(texts):
+            person = _person(text, *names)
+            write_article(session, _article(str(number), [person]), text, "test", GAZETTEER)
+    with store.session() as session:
+        actor = session.scalars(sa.select(CorpusActor).where(CorpusActor.name == full)).one()
+        record = split_name(session, actor, short.upper())
+        session.commit()
+        new = session.get_one(CorpusActor, record.other_id)
+        kept = q.dossier(session, actor)
+        split = q.dossier(session, new)
+        first = session.scalars(
+            sa.select(ArticleActor).where(ArticleActor.corpus_actor_id == actor.id)
+        ).all()
+    assert new.name == short  # as the articles write it
+    assert set(split.surface_forms) == {short}
+    assert set(kept.surface_forms) == {full}
+    assert (kept.actor.articles, split.actor.articles) == (2, 2)
+    # the article that used both keeps its actor (and its facts) under the full name, and
+    # its mentions of the short form went with the form
+    both = next(row for row in first if row.article_id == 1)
+    assert (both.name, both.aliases) == (full, [])
+    assert [texts[0][0][s:e] for s, e in both.mentions] == [full]
+
+
+def test_split_of_a_form_every_mention_has_is_refused(store: Store) -> None:
+    text = "Arvel spoke. Arvel left."
+    with store.transaction() as session:
+        write_article(session, _article("1", [_person(text, "Arvel")]), text, "t", GAZETTEER)
+    with store.session() as session:
+        actor = session.scalars(sa.select(CorpusActor)).one()
+        with pytest.raises(CurationError):
+            split_name(session, actor, "Arvel")
