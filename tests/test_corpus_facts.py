@@ -396,3 +396,21 @@ def test_split_of_a_form_every_mention_has_is_refused(store: Store) -> None:
         actor = session.scalars(sa.select(CorpusActor)).one()
         with pytest.raises(CurationError):
             split_name(session, actor, "Arvel")
+
+
+# --------------------------------------------------------------------------- the benchmark
+
+
+def test_bcubed_scores_a_clustering_against_a_gold() -> None:
+    import importlib.util
+
+    path = Path(__file__).parent.parent / "benchmarks" / "corpus_bcubed.py"
+    spec = importlib.util.spec_from_file_location("corpus_bcubed", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    # the gold: {a, b, c} one entity, {d} another; the system merged d into the first
+    precision, recall = module.bcubed([1, 1, 1, 1], ["x", "x", "x", "y"])
+    assert (round(precision, 4), recall) == (round((3 * 3 / 4 + 1 / 4) / 4, 4), 1.0)
+    precision, recall = module.bcubed([1, 2, 3], ["x", "x", "x"])
+    assert (precision, round(recall, 4)) == (1.0, round(1 / 3, 4))
