@@ -90,12 +90,12 @@ def split_name(
     of the form leave it for an article actor of their own, so the form leaves `actor`
     entirely and no other name follows it."""
     key = normalize_name(surface)
+    carrying = sa.select(ActorName.article_actor_id).where(
+        ActorName.corpus_actor_id == actor.id, ActorName.norm == key
+    )
     carriers = list(
         session.scalars(
-            sa.select(ArticleActor)
-            .join(ActorName, ActorName.article_actor_id == ArticleActor.id)
-            .where(ActorName.corpus_actor_id == actor.id, ActorName.norm == key)
-            .distinct()
+            sa.select(ArticleActor).where(ArticleActor.id.in_(carrying)).order_by(ArticleActor.id)
         )
     )
     if not carriers:
