@@ -2,7 +2,13 @@
 
 In order, the first that decides wins:
 1. identity: the same Wikidata QID, or the same gazetteer entry (for actors the extractor
-   matched to the Phoenix gazetteer, i.e. those with CAMEO codes);
+   matched to the Phoenix gazetteer, i.e. those with CAMEO codes). A place (a state or a
+   location) has an identity only when one of its names names a country: the gazetteer's own
+   name of a state entry, or a country's name or demonym that rigour knows (not one of the
+   country's cities or provinces). The gazetteer files provinces and cities under their
+   country's code, and the extractor may give them the country's QID, but a province is never
+   its country: it stays a place of its own, resolved by its names. A country's corpus actor
+   is named as the gazetteer names the country ("Iraq"), never after a longer name it absorbed;
 2. names: a corpus actor of a compatible type that has carried any of the actor's names or
    aliases (normalised). A one-word person name ("Varga") or a short acronym is ambiguous:
    it links only an actor known by nothing fuller, and only when one candidate has it or
@@ -24,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import sqlalchemy as sa
 from rapidfuzz import fuzz
@@ -85,17 +92,87 @@ def _generic_words() -> frozenset[str]:
     return words("head_nouns.tsv") | words("group_nouns.tsv") | words("member_nouns.tsv")
 
 
-def identity_key(actor: Actor, gazetteer: Gazetteer) -> str | None:
-    """The key of the real actor this one is known as, if any."""
+_PLACE_TYPES = frozenset({"state", "location"})
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The real actor an article actor is known as: its key, and for a country the name the
+    corpus gives it."""
+
+    key: str
+    country_name: str | None = None
+
+
+def identity_of(actor: Actor, gazetteer: Gazetteer) -> Identity | None:
+    """The real actor this one is known as, if any. A place is known only as the country one
+    of its names names: a shared country code or QID alone makes no identity."""
+    if actor.type in _PLACE_TYPES:
+        return _country_identity(actor, gazetteer)
     if actor.wikidata:
-        return f"wikidata:{actor.wikidata}"
+        return Identity(f"wikidata:{actor.wikidata}")
     if not actor.cameo:  # the extractor found no gazetteer entry for it
         return None
     for name in (actor.name, *actor.aliases):
         entry = gazetteer.lookup(name)
         if entry is not None and compatible(actor.type, entry.type):
-            return f"gazetteer:{entry.type}:{normalize_name(entry.name)}"
+            return Identity(f"gazetteer:{entry.type}:{normalize_name(entry.name)}")
     return None
+
+
+def identity_key(actor: Actor, gazetteer: Gazetteer) -> str | None:
+    """The key of the real actor this one is known as, if any."""
+    identity = identity_of(actor, gazetteer)
+    return identity.key if identity else None
+
+
+def _country_identity(actor: Actor, gazetteer: Gazetteer) -> Identity | None:
+    for name in (actor.name, *actor.aliases):
+        entry = gazetteer.lookup(name)
+        if entry is not None and entry.type != "state":
+            entry = None
+        territory = country_territory(name)
+        if entry is not None and (
+            normalize_name(name) == normalize_name(entry.name) or is_demonym(name, entry.name)
+        ):
+            pass  # the gazetteer's own name of the state, or its demonym: "Iraq", "Iraqi"
+        elif territory is None:
+            continue  # a province, a city, a region: "Ninewa province", "Kabul"
+        country_name = entry.name if entry is not None else territory.name
+        qid = actor.wikidata or (territory.qid if territory is not None else None)
+        if qid:
+            return Identity(f"wikidata:{qid}", country_name)
+        if entry is not None:
+            return Identity(f"gazetteer:state:{normalize_name(entry.name)}", country_name)
+    return None
+
+
+def is_demonym(word: str, country: str) -> bool:
+    """Whether `word` is the demonym of `country` by its form: one word, the country's name
+    but for its last two letters at most, and a demonym's ending ("Velmoran", "Iraqi")."""
+    word, country = word.casefold(), country.casefold()
+    if " " in word or " " in country or word == country:
+        return False
+    stem = country[: max(4, len(country) - 2)]
+    if not word.startswith(stem):
+        return False
+    return any(word.endswith(suffix) for suffix in words("demonym_suffixes.tsv"))
+
+
+def country_territory(name: str) -> Any:
+    """The country rigour knows `name` as (its name, a variant or a demonym: "UK",
+    "Iraqi"), not a place inside it ("Kabul", which rigour also files under Afghanistan)."""
+    if not name[:1].isupper():
+        return None  # "us" is a pronoun
+    from rigour.territories import lookup_territory  # its data loads on first use
+
+    territory = lookup_territory(name)
+    if territory is None or not territory.is_country:
+        return None
+    key = normalize_name(name)
+    if any(normalize_name(place) == key for place in territory.places):
+        return None
+    return territory
 
 
 @dataclass
@@ -104,7 +181,7 @@ class _Wanted:
 
     actor: Actor
     keys: list[str]
-    identity: str | None
+    identity: Identity | None
     named: bool
     context: set[str]  # normalised names of the organisations it has roles in
     found: CorpusActor | None = None
@@ -127,16 +204,22 @@ class ActorResolver:
             self._match_names([w for w in searched if w.found is None])
             self._match_similar([w for w in searched if w.found is None])
         created = []
+        by_identity: dict[str, CorpusActor] = {}
         for w in wanted:
+            if w.found is None and w.identity is not None:
+                # "France" and "French" in one article: one new country, not two
+                w.found = by_identity.get(w.identity.key)
             if w.found is None:
                 w.found = CorpusActor(
                     name=w.actor.name,
-                    type=w.actor.type,
+                    type=_corpus_type(w.actor, w.identity),
                     named=w.named or w.identity is not None,
-                    wikidata=w.actor.wikidata,
+                    wikidata=w.actor.wikidata if w.identity else None,
                     cameo=list(w.actor.cameo),
                 )
                 created.append(w.found)
+                if w.identity is not None:
+                    by_identity[w.identity.key] = w.found
             _absorb(w.found, w.actor, w.identity)
         self.session.add_all(created)
         self.session.flush()
@@ -144,11 +227,11 @@ class ActorResolver:
 
     def _wanted(self, actor: Actor) -> _Wanted:
         context = {normalize_name(r.organization_name) for r in actor.roles if r.organization_name}
-        identity = identity_key(actor, self.gazetteer)
+        identity = identity_of(actor, self.gazetteer)
         return _Wanted(actor, name_keys(actor), identity, is_named(actor), context)
 
     def _match_identities(self, wanted: list[_Wanted]) -> None:
-        identities = {w.identity for w in wanted if w.identity}
+        identities = {w.identity.key for w in wanted if w.identity}
         if not identities:
             return
         rows = self.session.scalars(
@@ -158,7 +241,7 @@ class ActorResolver:
         )
         known = {row.gazetteer_key: row for row in rows}  # the oldest wins
         for w in wanted:
-            w.found = known.get(w.identity) if w.identity else None
+            w.found = known.get(w.identity.key) if w.identity else None
 
     def _match_names(self, wanted: list[_Wanted]) -> None:
         keys = {key for w in wanted for key in w.keys}
@@ -283,20 +366,37 @@ def _same_initial(first: str, second: str, type_: str) -> bool:
     return type_ != "person" or first[:1] == second[:1]
 
 
-def _absorb(corpus: CorpusActor, actor: Actor, identity: str | None) -> None:
-    """What a new report teaches about the corpus actor: a fuller name, a sharper type."""
+def _corpus_type(actor: Actor, identity: Identity | None) -> str:
+    """The actor's type in the corpus: a "state" filed under a country's code or QID that
+    names no country is a place in that country ("Ninewa province")."""
+    filed = bool(actor.cameo or actor.wikidata)
+    if actor.type == "state" and filed and (identity is None or identity.country_name is None):
+        return "location"
+    return actor.type
+
+
+def _absorb(corpus: CorpusActor, actor: Actor, identity: Identity | None) -> None:
+    """What a new report teaches about the corpus actor: a fuller name, a sharper type. A
+    country keeps the country's own name, whatever longer names its reports use."""
     if identity and not corpus.gazetteer_key:
-        corpus.gazetteer_key = identity
-    if actor.wikidata and not corpus.wikidata:
+        corpus.gazetteer_key = identity.key
+    if identity and actor.wikidata and not corpus.wikidata:
         corpus.wikidata = actor.wikidata
     if actor.cameo and not corpus.cameo:
         corpus.cameo = list(actor.cameo)
-    if len(actor.name.split()) > len(corpus.name.split()) and actor.type == corpus.type:
+    type_ = _corpus_type(actor, identity)
+    if identity and identity.country_name:
+        corpus.name = identity.country_name
+    elif (
+        len(actor.name.split()) > len(corpus.name.split())
+        and type_ == corpus.type
+        and not _is_country(corpus)
+    ):
         corpus.name = actor.name
     rank = _SPECIFICITY.index
-    if (
-        actor.type in _SPECIFICITY
-        and corpus.type in _SPECIFICITY
-        and rank(actor.type) > rank(corpus.type)
-    ):
-        corpus.type = actor.type
+    if type_ in _SPECIFICITY and corpus.type in _SPECIFICITY and rank(type_) > rank(corpus.type):
+        corpus.type = type_
+
+
+def _is_country(corpus: CorpusActor) -> bool:
+    return corpus.type == "state" and bool(corpus.gazetteer_key)

@@ -2,8 +2,10 @@
 
 Both only move article actors (and their names) from one corpus actor to another, and each
 is recorded in `curations` with what it moved, so it can be undone: `split A B` undoes the
-latest merge of B into A; `split A --name FORM` moves the article actors that carry a
-surface form out of A into an actor of their own.
+latest merge of B into A; `split A --name FORM` moves one surface form out of A into an
+actor of its own: the article actors known only by it move whole, and an article actor that
+its article also calls by other names leaves its mentions of the form to an article actor
+of their own (`merge A FORM` puts them back under A).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.names import normalize_name
 from newsgraph.store.queries import NotFound
-from newsgraph.store.tables import ActorName, ArticleActor, CorpusActor, Curation
+from newsgraph.store.tables import ActorName, ArticleActor, ArticleRow, CorpusActor, Curation
 
 
 class CurationError(ValueError):
@@ -81,35 +83,109 @@ def unmerge(session: Session, actor: CorpusActor, other: CorpusActor) -> Curatio
 def split_name(
     session: Session, actor: CorpusActor, surface: str, note: str | None = None
 ) -> Curation:
-    """Move the article actors of `actor` that carry the surface form `surface` into a new
-    corpus actor named by it."""
+    """Move the surface form `surface` out of `actor` into a new corpus actor named by it.
+
+    An article actor known only by that form moves whole, with its facts. One that its
+    article also calls by other names ("Idris Kaltane ... Kaltane") stays, and the mentions
+    of the form leave it for an article actor of their own, so the form leaves `actor`
+    entirely and no other name follows it."""
     key = normalize_name(surface)
-    moved = list(
+    carrying = sa.select(ActorName.article_actor_id).where(
+        ActorName.corpus_actor_id == actor.id, ActorName.norm == key
+    )
+    carriers = list(
         session.scalars(
-            sa.select(ActorName.article_actor_id)
-            .where(ActorName.corpus_actor_id == actor.id, ActorName.norm == key)
-            .distinct()
+            sa.select(ArticleActor).where(ArticleActor.id.in_(carrying)).order_by(ArticleActor.id)
         )
     )
-    if not moved:
+    if not carriers:
         raise NotFound(f"{actor.name!r} has no surface form {surface!r}")
+    whole = [row for row in carriers if not _other_names(session, row, key)]
     remaining = session.scalar(
         sa.select(sa.func.count())
         .select_from(ArticleActor)
-        .where(ArticleActor.corpus_actor_id == actor.id, ArticleActor.id.not_in(moved))
+        .where(
+            ArticleActor.corpus_actor_id == actor.id,
+            ArticleActor.id.not_in([row.id for row in whole]),
+        )
     )
     if not remaining:
-        raise CurationError(
-            f"every mention of {actor.name!r} carries {surface!r}: nothing to split"
-        )
-    created = CorpusActor(name=surface, type=actor.type, named=True)
+        raise CurationError(f"every mention of {actor.name!r} is {surface!r}: nothing to split")
+    form = _surface(session, carriers, key) or surface
+    created = CorpusActor(name=form, type=actor.type, named=True)
     session.add(created)
     session.flush()
+    moved = [row.id for row in whole]
     _move(session, moved, created.id)
+    for row in carriers:
+        if row not in whole:
+            moved.append(_split_off(session, row, key, created).id)
+    if normalize_name(actor.name) == key:
+        actor.name = _most_used_name(session, actor.id) or actor.name
     record = Curation(action="split", kept_id=actor.id, other_id=created.id, moved=moved, note=note)
     session.add(record)
     session.flush()
     return record
+
+
+def _other_names(session: Session, row: ArticleActor, key: str) -> list[ActorName]:
+    return list(
+        session.scalars(
+            sa.select(ActorName).where(ActorName.article_actor_id == row.id, ActorName.norm != key)
+        )
+    )
+
+
+def _surface(session: Session, rows: list[ArticleActor], key: str) -> str | None:
+    """The form as the articles write it ("Kaltane", not the analyst's "kaltane")."""
+    return session.scalar(
+        sa.select(ActorName.surface)
+        .where(ActorName.article_actor_id.in_([row.id for row in rows]), ActorName.norm == key)
+        .limit(1)
+    )
+
+
+def _split_off(session: Session, row: ArticleActor, key: str, target: CorpusActor) -> ArticleActor:
+    """A new article actor, in `row`'s article, for the mentions and the name of `row`
+    that are the form `key`; `row` keeps its other names, its mentions of them and its
+    facts."""
+    text = session.scalar(sa.select(ArticleRow.text).where(ArticleRow.id == row.article_id))
+    text = text or ""
+    names = [row.name, *row.aliases]
+    leaving = [name for name in names if normalize_name(name) == key]
+    staying = [name for name in names if normalize_name(name) != key]
+    mentions = [list(m) for m in row.mentions]
+    theirs = [m for m in mentions if normalize_name(text[m[0] : m[1]]) == key]
+    split = ArticleActor(
+        article_id=row.article_id,
+        local_id=f"{row.local_id}~{target.id}"[:64],
+        corpus_actor_id=target.id,
+        name=leaving[0] if leaving else target.name,
+        type=row.type,
+        aliases=leaving[1:],
+        cameo=list(row.cameo),
+        mentions=theirs,
+    )
+    session.add(split)
+    session.flush()
+    row.name, row.aliases = staying[0], staying[1:]
+    row.mentions = [m for m in mentions if m not in theirs]
+    session.execute(
+        sa.update(ActorName)
+        .where(ActorName.article_actor_id == row.id, ActorName.norm == key)
+        .values(article_actor_id=split.id, corpus_actor_id=target.id)
+    )
+    return split
+
+
+def _most_used_name(session: Session, corpus_id: int) -> str | None:
+    return session.scalar(
+        sa.select(ActorName.surface)
+        .where(ActorName.corpus_actor_id == corpus_id)
+        .group_by(ActorName.surface)
+        .order_by(sa.func.count().desc(), ActorName.surface)
+        .limit(1)
+    )
 
 
 def history(session: Session, limit: int = 100) -> list[Curation]:
