@@ -1,4 +1,8 @@
-"""The `newsgraph` command: a thin shell over the library (read, evaluate, schema, demo)."""
+"""The `newsgraph` command: a thin shell over the library (read, evaluate, schema, demo).
+
+Heavy libraries (spaCy, SQLAlchemy, Ray, FastAPI) are imported by the commands that use
+them, never here, so that `--help` and `--version` answer at once.
+"""
 
 from __future__ import annotations
 
@@ -13,27 +17,26 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsgraph import __version__
-from newsgraph.cli_corpus import corpus_app, date_option
+from newsgraph.cli_corpus import cannot_write, capped_workers, corpus_app, date_option
+from newsgraph.cli_help import App
 from newsgraph.console import err, out
 from newsgraph.console import progress as _progress
 from newsgraph.console import warn as _warn
 from newsgraph.model import Article, ReadError, json_schema
-from newsgraph.read import iter_records
 from newsgraph.render import JsonlWriter, JsonWriter, PrettyWriter, Writer
 
-app = typer.Typer(
+app = App(
     help="Read conflict and political news into a sourced graph of actors, relations, "
     "events and quotes.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-evaluate_app = typer.Typer(
-    help="Score newsgraph's output against gold annotations.", no_args_is_help=True
-)
+evaluate_app = App(help="Score newsgraph's output against gold annotations.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(corpus_app)
 
@@ -62,8 +65,10 @@ def _main(
 PathsArg = Annotated[
     list[str],
     typer.Argument(
-        help="Files (.txt, .html, .json, .jsonl), directories (read recursively) or - for "
-        "standard input.",
+        help="Files: plain text (.txt), HTML pages (.html, .htm), JSON (.json: a record or a "
+        "list of them), JSON Lines (.jsonl: a record a line), RSS/Atom feeds (.rss, .atom, "
+        ".xml), WARC archives (.warc, .warc.gz); directories (read recursively); or - for "
+        "plain text on standard input. Another suffix is read as plain text.",
         show_default=False,
     ),
 ]
@@ -101,7 +106,7 @@ def read(
     """Read articles and print their actors, relations, events and quotes.
 
     Bad records are reported on stderr with file and line; the others are still printed, and
-    the exit code is 1 when any record failed.
+    the exit code is 1 when any record failed, or when there was no article to read at all.
     """
     chosen = format or (Format.pretty if out.is_terminal else Format.jsonl)
     failed = _run(paths, chosen, published, include_text, workers)
@@ -122,6 +127,7 @@ def demo(
     scores against the corpus's hand-made gold, store it in a fresh SQLite corpus and show the
     dossier of the actor in most articles."""
     from newsgraph.evaluate import score_demo
+    from newsgraph.read import iter_records
 
     articles: list[Article] = []
     corpus = resources.files("newsgraph.demo").joinpath("articles.jsonl")
@@ -199,8 +205,11 @@ def schema(
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as problem:
+        cannot_write(output, problem)
 
 
 GoldOpt = Annotated[
@@ -388,10 +397,12 @@ def _run(
 
     With `keep`, the articles are also collected there and a summary is printed at the end."""
     from newsgraph.pipeline import analyze
+    from newsgraph.read import iter_records
 
     writer = _writer(format)
     counts = Counts()
     records = iter_records(paths, published=published, warn=_warn)
+    workers, records = capped_workers(workers, records)
     try:
         results = analyze(records, workers=workers, include_text=include_text)
         show_progress = format is not Format.pretty or not out.is_terminal
@@ -411,6 +422,10 @@ def _run(
         writer.close()
     if counts.failed:
         err.print(f"[yellow]{counts.failed} record(s) failed, {counts.articles} read.[/]")
+    elif not counts.articles:
+        named = ", ".join("standard input" if path == "-" else path for path in paths)
+        err.print(f"[red]error:[/] no readable articles in {escape(named)}", highlight=False)
+        return 1
     if keep is not None:
         counts.print(err if format is not Format.pretty else out)
     return counts.failed
