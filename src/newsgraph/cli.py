@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterable
 from enum import StrEnum
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -403,8 +404,13 @@ def _run(
     counts = Counts()
     records = iter_records(paths, published=published, warn=_warn)
     workers, records = capped_workers(workers, records)
+    first = next(records, None)  # with nothing to read, the model is not even loaded
     try:
-        results = analyze(records, workers=workers, include_text=include_text)
+        results = (
+            analyze(chain([first], records), workers=workers, include_text=include_text)
+            if first is not None
+            else iter(())
+        )
         show_progress = format is not Format.pretty or not out.is_terminal
         for result in _progress(results, None, "reading") if show_progress else results:
             if isinstance(result, ReadError):
@@ -424,7 +430,11 @@ def _run(
         err.print(f"[yellow]{counts.failed} record(s) failed, {counts.articles} read.[/]")
     elif not counts.articles:
         named = ", ".join("standard input" if path == "-" else path for path in paths)
-        err.print(f"[red]error:[/] no readable articles in {escape(named)}", highlight=False)
+        err.print(
+            f"[red]error:[/] no readable articles in {escape(named)}",
+            highlight=False,
+            soft_wrap=True,
+        )
         return 1
     if keep is not None:
         counts.print(err if format is not Format.pretty else out)

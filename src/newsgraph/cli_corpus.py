@@ -110,15 +110,16 @@ def capped_workers(
     returns the workers and the items, unchanged."""
     iterator = iter(items)
     ahead = list(islice(iterator, requested)) if requested > 1 else []
-    limits = []
-    if len(ahead) < requested:
+    limits = [(requested, "")]
+    if len(ahead) < requested:  # all of them: no more workers than records
         records = sum(isinstance(item, Record) for item in ahead)
-        limits.append((max(records, 1), f"{records} article(s) to read"))
+        limits.append((max(records, 1), f"{records} article(s) to read" if records else ""))
     if local:
-        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        limits.append((cores or 1, f"{cores} CPU core(s) here"))
-    workers, reason = min([(requested, ""), *limits], key=lambda limit: limit[0])
-    if workers < requested:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+        cores = cores or os.cpu_count() or 1
+        limits.append((cores, f"{cores} CPU core(s) here"))
+    workers, reason = min(limits, key=lambda limit: limit[0])
+    if workers < requested and reason:
         warn(f"using {workers} worker(s), not {requested}: {reason}")
     return workers, chain(ahead, iterator)
 

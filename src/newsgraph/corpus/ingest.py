@@ -136,15 +136,20 @@ def store_article(
     """Write one article in one transaction, retrying while the store is unreachable.
     False when its text is already stored, by another writer meanwhile: the check and the
     write are one transaction (on SQLite under the write lock; on PostgreSQL the unique
-    text hash refuses the second), so of several runs storing one text only one says so."""
+    text hash refuses the second), so of several runs storing one text only one says so.
+    Found stored on a retry, it is taken for this run's own write whose commit went
+    through as the connection broke."""
     digest = article.article.text_sha256
+    attempts = 0
 
     def write() -> bool:
+        nonlocal attempts
+        attempts += 1
         try:
             with store.transaction() as session:
                 column = ArticleRow.text_sha256
                 if session.scalar(sa.select(column).where(column == digest)) is not None:
-                    return False
+                    return attempts > 1
                 write_article(session, article, text, origin, gazetteer)
             return True
         except sa.exc.IntegrityError:
