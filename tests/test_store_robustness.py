@@ -154,6 +154,9 @@ def test_a_password_in_the_url_is_never_shown() -> None:
     url = "postgresql://reader:s3cret-Word@127.0.0.1:1/corpus"
     assert shown_db(url) == "postgresql://reader:***@127.0.0.1:1/corpus"
     assert shown_db("newsgraph.db") == "newsgraph.db"
+    assert (
+        shown_db("sqlite:///file:c.db?mode=ro&uri=true") == "sqlite:///file:c.db?mode=ro&uri=true"
+    )
     with pytest.raises(StoreError) as raised:
         open_store(url)
     assert "s3cret" not in str(raised.value)

@@ -56,7 +56,8 @@ def shown_db(db: str) -> str:
     from sqlalchemy.exc import ArgumentError
 
     try:
-        return make_url(db).render_as_string(hide_password=True)
+        url = make_url(db)
+        return url.render_as_string(hide_password=True) if url.password else db
     except (ArgumentError, ValueError):  # not a URL SQLAlchemy can parse: mask by hand
         return re.sub(r"(://[^/:@]*:)[^/@]*@", r"\1***@", db)
 
