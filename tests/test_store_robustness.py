@@ -88,9 +88,9 @@ def test_three_ingests_into_one_new_sqlite_file_store_each_article_once(tmp_path
     (tmp_path / "fake_analyzer.py").write_text(FAKE_ANALYZER)
     (tmp_path / "run_ingest.py").write_text(INGEST)
     articles = tmp_path / "stories.jsonl"
-    write_articles(articles, 30)
+    write_articles(articles, 20)
     db = tmp_path / "new.db"
-    start_at = str(time.time() + 4.0)
+    start_at = str(time.time() + 3.0)
     runs = [
         subprocess.Popen(
             [sys.executable, str(tmp_path / "run_ingest.py"), str(db), str(articles), start_at],
@@ -105,11 +105,11 @@ def test_three_ingests_into_one_new_sqlite_file_store_each_article_once(tmp_path
     for run, (_, stderr) in zip(runs, outcomes, strict=True):
         assert run.returncode == 0, stderr
     counts = [tuple(map(int, stdout.split())) for stdout, _ in outcomes]
-    assert sum(stored for stored, _, _ in counts) == 30
-    assert all(stored + skipped == 30 and failed == 0 for stored, skipped, failed in counts)
+    assert sum(stored for stored, _, _ in counts) == 20
+    assert all(stored + skipped == 20 and failed == 0 for stored, skipped, failed in counts)
     with open_store(str(db), create=False) as store, store.session() as session:
         (actor,) = q.list_actors(session)
-        assert (actor.name, actor.articles) == (NAME, 30)
+        assert (actor.name, actor.articles) == (NAME, 20)
 
 
 def test_an_ingest_counts_an_article_stored_meanwhile_as_skipped(tmp_path: Path) -> None:

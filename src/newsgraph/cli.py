@@ -145,16 +145,18 @@ def _store_demo(
     db: Path, articles: list[Article], records: dict[str, Any], console: Console
 ) -> None:
     """The demo's articles in a fresh store, without reading them a second time."""
-    from newsgraph.cli_corpus import print_dossier
+    from newsgraph.cli_corpus import open_or_exit, print_dossier
     from newsgraph.corpus.ingest import store_article
     from newsgraph.gazetteer import default_gazetteer
-    from newsgraph.store import open_store
     from newsgraph.store import queries as q
 
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-        stale.unlink(missing_ok=True)
+        try:
+            stale.unlink(missing_ok=True)
+        except OSError as problem:
+            cannot_write(stale, problem)
     gazetteer = default_gazetteer()
-    with open_store(str(db)) as store:
+    with open_or_exit(str(db)) as store:
         for article in articles:
             record = records[article.article.id]
             store_article(store, article, record.text, record.origin, gazetteer)
