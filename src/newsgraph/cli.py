@@ -1,4 +1,8 @@
-"""The `newsgraph` command: a thin shell over the library (read, evaluate, schema, demo)."""
+"""The `newsgraph` command: a thin shell over the library (read, evaluate, schema, demo).
+
+Heavy libraries (spaCy, SQLAlchemy, Ray, FastAPI) are imported by the commands that use
+them, never here, so that `--help` and `--version` answer at once.
+"""
 
 from __future__ import annotations
 
@@ -8,32 +12,32 @@ import time
 from collections.abc import Iterable
 from enum import StrEnum
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from newsgraph import __version__
-from newsgraph.cli_corpus import corpus_app, date_option
+from newsgraph.cli_corpus import cannot_write, capped_workers, corpus_app, date_option
+from newsgraph.cli_help import App
 from newsgraph.console import err, out
 from newsgraph.console import progress as _progress
 from newsgraph.console import warn as _warn
 from newsgraph.model import Article, ReadError, json_schema
-from newsgraph.read import iter_records
 from newsgraph.render import JsonlWriter, JsonWriter, PrettyWriter, Writer
 
-app = typer.Typer(
+app = App(
     help="Read conflict and political news into a sourced graph of actors, relations, "
     "events and quotes.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-evaluate_app = typer.Typer(
-    help="Score newsgraph's output against gold annotations.", no_args_is_help=True
-)
+evaluate_app = App(help="Score newsgraph's output against gold annotations.", no_args_is_help=True)
 app.add_typer(evaluate_app, name="evaluate")
 app.add_typer(corpus_app)
 
@@ -62,8 +66,10 @@ def _main(
 PathsArg = Annotated[
     list[str],
     typer.Argument(
-        help="Files (.txt, .html, .json, .jsonl), directories (read recursively) or - for "
-        "standard input.",
+        help="Files: plain text (.txt), HTML pages (.html, .htm), JSON (.json: a record or a "
+        "list of them), JSON Lines (.jsonl: a record a line), RSS/Atom feeds (.rss, .atom, "
+        ".xml), WARC archives (.warc, .warc.gz); directories (read recursively); or - for "
+        "plain text on standard input. Another suffix is read as plain text.",
         show_default=False,
     ),
 ]
@@ -101,7 +107,7 @@ def read(
     """Read articles and print their actors, relations, events and quotes.
 
     Bad records are reported on stderr with file and line; the others are still printed, and
-    the exit code is 1 when any record failed.
+    the exit code is 1 when any record failed, or when there was no article to read at all.
     """
     chosen = format or (Format.pretty if out.is_terminal else Format.jsonl)
     failed = _run(paths, chosen, published, include_text, workers)
@@ -122,6 +128,7 @@ def demo(
     scores against the corpus's hand-made gold, store it in a fresh SQLite corpus and show the
     dossier of the actor in most articles."""
     from newsgraph.evaluate import score_demo
+    from newsgraph.read import iter_records
 
     articles: list[Article] = []
     corpus = resources.files("newsgraph.demo").joinpath("articles.jsonl")
@@ -138,16 +145,18 @@ def _store_demo(
     db: Path, articles: list[Article], records: dict[str, Any], console: Console
 ) -> None:
     """The demo's articles in a fresh store, without reading them a second time."""
-    from newsgraph.cli_corpus import print_dossier
+    from newsgraph.cli_corpus import open_or_exit, print_dossier
     from newsgraph.corpus.ingest import store_article
     from newsgraph.gazetteer import default_gazetteer
-    from newsgraph.store import open_store
     from newsgraph.store import queries as q
 
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-        stale.unlink(missing_ok=True)
+        try:
+            stale.unlink(missing_ok=True)
+        except OSError as problem:
+            cannot_write(stale, problem)
     gazetteer = default_gazetteer()
-    with open_store(str(db)) as store:
+    with open_or_exit(str(db)) as store:
         for article in articles:
             record = records[article.article.id]
             store_article(store, article, record.text, record.origin, gazetteer)
@@ -199,8 +208,11 @@ def schema(
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
+    except OSError as problem:
+        cannot_write(output, problem)
 
 
 GoldOpt = Annotated[
@@ -511,12 +523,19 @@ def _run(
 
     With `keep`, the articles are also collected there and a summary is printed at the end."""
     from newsgraph.pipeline import analyze
+    from newsgraph.read import iter_records
 
     writer = _writer(format)
     counts = Counts()
     records = iter_records(paths, published=published, warn=_warn)
+    workers, records = capped_workers(workers, records)
+    first = next(records, None)  # with nothing to read, the model is not even loaded
     try:
-        results = analyze(records, workers=workers, include_text=include_text)
+        results = (
+            analyze(chain([first], records), workers=workers, include_text=include_text)
+            if first is not None
+            else iter(())
+        )
         show_progress = format is not Format.pretty or not out.is_terminal
         for result in _progress(results, None, "reading") if show_progress else results:
             if isinstance(result, ReadError):
@@ -534,6 +553,14 @@ def _run(
         writer.close()
     if counts.failed:
         err.print(f"[yellow]{counts.failed} record(s) failed, {counts.articles} read.[/]")
+    elif not counts.articles:
+        named = ", ".join("standard input" if path == "-" else path for path in paths)
+        err.print(
+            f"[red]error:[/] no readable articles in {escape(named)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+        return 1
     if keep is not None:
         counts.print(err if format is not Format.pretty else out)
     return counts.failed

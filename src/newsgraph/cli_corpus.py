@@ -2,28 +2,37 @@
 
 A thin shell: each command opens the store, calls one function of `newsgraph.corpus`,
 `newsgraph.store` or `newsgraph.export`, and prints a Rich table or, with --json, JSON.
+SQLAlchemy and the queries are imported by the commands that run, so `--help` is quick.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from itertools import chain, islice
 from pathlib import Path
-from typing import Annotated, Any, get_args
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar, get_args
 
 import msgspec
 import typer
 from rich.table import Table
-from sqlalchemy.orm import Session
 
+from newsgraph.cli_help import App
 from newsgraph.console import err, error, out, ticker, warn
-from newsgraph.model import ActorType, EventType, ReadError
-from newsgraph.store import DEFAULT_DB, StoreError, open_store
-from newsgraph.store import queries as q
+from newsgraph.model import ActorType, EventType, ReadError, Record
+from newsgraph.store import DEFAULT_DB, PAGE, StoreError, shown_db
 
-corpus_app = typer.Typer()
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from newsgraph.store import Store
+    from newsgraph.store import queries as q
+
+corpus_app = App()
+T = TypeVar("T")
 
 ActorTypeChoice = StrEnum("ActorTypeChoice", {t: t for t in get_args(ActorType)})  # type: ignore[misc]
 EventTypeChoice = StrEnum("EventTypeChoice", {t: t for t in get_args(EventType)})  # type: ignore[misc]
@@ -62,18 +71,62 @@ def date_option(value: str | None) -> str | None:
 DateOpt = Annotated[str | None, typer.Option(help="YYYY-MM-DD.", callback=date_option)]
 
 
-@contextmanager
-def _session(db: str, create: bool = False) -> Iterator[Session]:
+def open_or_exit(db: str, create: bool = True) -> Store:
+    """The store at `db`, or its problem in one line and exit 1 (2 for no store at all)."""
+    from newsgraph.store import MissingStore, open_store
+
     try:
-        store = open_store(db, create=create)
+        return open_store(db, create=create)
     except StoreError as problem:
         error(str(problem))
-        raise typer.Exit(code=2) from problem
+        raise typer.Exit(code=2 if isinstance(problem, MissingStore) else 1) from problem
+
+
+@contextmanager
+def _session(db: str, create: bool = False) -> Iterator[Session]:
+    store = open_or_exit(db, create)
     with store, store.session() as session:
         yield session
 
 
+def open_output(path: Path) -> TextIO:
+    """`path` opened for writing, or why it cannot be in one line and exit 1."""
+    try:
+        return path.open("w", encoding="utf-8", newline="")
+    except OSError as problem:
+        cannot_write(path, problem)
+
+
+def cannot_write(path: Path, problem: OSError) -> NoReturn:
+    error(f"cannot write {path}: {problem.strerror or problem}")
+    raise typer.Exit(code=1) from problem
+
+
+def capped_workers(
+    requested: int, items: Iterable[T], *, local: bool = True
+) -> tuple[int, Iterator[T]]:
+    """At most one worker per record to read (looking a few records ahead) and, on this
+    machine, per CPU core: each worker loads the model. Says so on stderr when it caps;
+    returns the workers and the items, unchanged."""
+    iterator = iter(items)
+    ahead = list(islice(iterator, requested)) if requested > 1 else []
+    limits = [(requested, "")]
+    if len(ahead) < requested:  # all of them: no more workers than records
+        records = sum(isinstance(item, Record) for item in ahead)
+        limits.append((max(records, 1), f"{records} article(s) to read" if records else ""))
+    if local:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+        cores = cores or os.cpu_count() or 1
+        limits.append((cores, f"{cores} CPU core(s) here"))
+    workers, reason = min(limits, key=lambda limit: limit[0])
+    if workers < requested and reason:
+        warn(f"using {workers} worker(s), not {requested}: {reason}")
+    return workers, chain(ahead, iterator)
+
+
 def _actor(session: Session, name: str) -> Any:
+    from newsgraph.store import queries as q
+
     try:
         return q.find_actor(session, name)
     except q.NotFound as problem:
@@ -128,12 +181,9 @@ def ingest(
     from newsgraph.corpus.ingest import ingest as run_ingest
     from newsgraph.read import iter_records
 
-    try:
-        store = open_store(db)
-    except StoreError as problem:
-        error(str(problem))
-        raise typer.Exit(code=2) from problem
+    store = open_or_exit(db)
     records = iter_records(paths, published=published, warn=warn)
+    workers, records = capped_workers(workers, records, local=engine is Engine.local)
     try:
         with store, ticker("ingesting") as tick:
 
@@ -162,7 +212,7 @@ def ingest(
     share = report.store_seconds / report.seconds if report.seconds else 0.0
     err.print(
         f"{report.stored} stored, {report.skipped} already in the store, {report.failed} failed "
-        f"in {report.seconds:.1f} s (store writes {share:.0%}) → {db}",
+        f"in {report.seconds:.1f} s (store writes {share:.0%}) → {shown_db(db)}",
         highlight=False,
     )
     raise typer.Exit(code=1 if report.failed else 0)
@@ -179,11 +229,13 @@ def actors(
     all: Annotated[
         bool, typer.Option("--all", help='Also actors named only by a common noun ("fighters").')
     ] = False,
-    limit: LimitOpt = q.PAGE,
+    limit: LimitOpt = PAGE,
     offset: OffsetOpt = 0,
     json: JsonOpt = False,
 ) -> None:
     """List the corpus's actors, those in most articles first."""
+    from newsgraph.store import queries as q
+
     with _session(db) as session:
         found = q.list_actors(
             session,
@@ -196,7 +248,10 @@ def actors(
     if json:
         _print_json(found)
         return
-    table = Table(title=f"Actors in {db}", title_justify="left")
+    if not found:
+        out.print("no actors match")
+        return
+    table = Table(title=f"Actors in {shown_db(db)}", title_justify="left", highlight=False)
     for column in ("id", "name", "type", "articles", "aliases", "CAMEO"):
         table.add_column(column, justify="right" if column in ("id", "articles") else "left")
     for actor in found:
@@ -217,11 +272,13 @@ def actor(
     db: DbOpt = DEFAULT_DB,
     limit: Annotated[
         int, typer.Option(min=1, max=100_000, help="The newest this many of each section.")
-    ] = q.PAGE,
+    ] = PAGE,
     json: JsonOpt = False,
 ) -> None:
     """One actor's dossier: aliases, roles over time, relations with evidence and who asserted
     them, events as actor and as target, quotes by and about the actor, articles."""
+    from newsgraph.store import queries as q
+
     with _session(db) as session:
         found = q.dossier(session, _actor(session, name), limit)
     if json:
@@ -286,11 +343,13 @@ def quotes(
     search: Annotated[str | None, typer.Option(help="Quotes containing all these words.")] = None,
     since: DateOpt = None,
     until: DateOpt = None,
-    limit: LimitOpt = q.PAGE,
+    limit: LimitOpt = PAGE,
     offset: OffsetOpt = 0,
     json: JsonOpt = False,
 ) -> None:
     """Search the corpus's quotes by speaker, by the actors they name and by their words."""
+    from newsgraph.store import queries as q
+
     with _session(db) as session:
         found = q.search_quotes(
             session,
@@ -305,7 +364,7 @@ def quotes(
     if json:
         _print_json(found)
         return
-    out.print(_quotes_table("Quotes", found))
+    out.print(_quotes_table("Quotes", found) if found else "no quotes match")
 
 
 @corpus_app.command()
@@ -316,11 +375,13 @@ def events(
     since: DateOpt = None,
     until: DateOpt = None,
     place: Annotated[str | None, typer.Option(help="A place name or country code.")] = None,
-    limit: LimitOpt = q.PAGE,
+    limit: LimitOpt = PAGE,
     offset: OffsetOpt = 0,
     json: JsonOpt = False,
 ) -> None:
     """List corpus events (each fusing its reports), oldest first."""
+    from newsgraph.store import queries as q
+
     with _session(db) as session:
         found = q.list_events(
             session,
@@ -335,7 +396,7 @@ def events(
     if json:
         _print_json(found)
         return
-    out.print(_events_table("Events", found))
+    out.print(_events_table("Events", found) if found else "no events match")
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -410,8 +471,11 @@ def export(
         if output is None:
             written = run_export(session, ExportFormat(format.value), sys.stdout)
         else:
-            with output.open("w", encoding="utf-8", newline="") as handle:
-                written = run_export(session, ExportFormat(format.value), handle)
+            with open_output(output) as handle:
+                try:
+                    written = run_export(session, ExportFormat(format.value), handle)
+                except OSError as problem:  # the disk filled up, the device went away
+                    cannot_write(output, problem)
     err.print(f"{written} record(s) written{f' to {output}' if output else ''}", highlight=False)
 
 
@@ -435,14 +499,15 @@ def serve(
 
     from newsgraph.web.app import create_app
 
-    try:
-        app = create_app(db, allow_edits=allow_edits)
-    except StoreError as problem:
-        error(str(problem))
-        raise typer.Exit(code=2) from problem
+    store = open_or_exit(db, create=False)
+    # the app only shows `db` (the store is given): never with its password
+    app = create_app(shown_db(db), allow_edits=allow_edits, store=store)
     if host not in ("127.0.0.1", "localhost", "::1"):
         warn(f"listening on {host}: anyone who can reach it can read the corpus")
-    err.print(f"newsgraph on http://{host}:{port}/ (store {db}); Ctrl+C stops it", highlight=False)
+    err.print(
+        f"newsgraph on http://{host}:{port}/ (store {shown_db(db)}); Ctrl+C stops it",
+        highlight=False,
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
@@ -489,6 +554,7 @@ def split(
 ) -> None:
     """Split a corpus actor: undo an earlier merge (`split A B`) or move one surface form's
     mentions into an actor of their own (`split A --name FORM`). Recorded."""
+    from newsgraph.store import queries as q
     from newsgraph.store.curation import CurationError, merged_into, split_name, unmerge
 
     if (other is None) == (name is None):
@@ -535,7 +601,10 @@ def curations(db: DbOpt = DEFAULT_DB, json: JsonOpt = False) -> None:
     if json:
         _print_json(records)
         return
-    table = _table("Curations", *(records[0].keys() if records else ["id"]))
+    if not records:
+        out.print("no curations yet")
+        return
+    table = _table("Curations", *records[0].keys())
     for record in records:
         table.add_row(*(str(v) if v is not None else "" for v in record.values()))
     out.print(table)

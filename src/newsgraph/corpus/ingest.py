@@ -16,15 +16,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlalchemy as sa
 
 from newsgraph.corpus.write import write_article
 from newsgraph.gazetteer import Gazetteer, default_gazetteer
 from newsgraph.model import Article, ReadError, Record
-from newsgraph.pipeline import Analyzer, analyze
 from newsgraph.store import Store, StoreError
+from newsgraph.store.tables import ArticleRow
+
+if TYPE_CHECKING:  # the pipeline (spaCy) loads only when something is to be analysed
+    from newsgraph.pipeline import Analyzer
 
 Item = Record | ReadError
 T = TypeVar("T")
@@ -80,6 +83,8 @@ def ingest(
     elif analyzer is not None:
         results = analyzer.run(unseen(), include_text=True)
     else:
+        from newsgraph.pipeline import analyze
+
         results = analyze(unseen(), workers=workers, include_text=True)
     for result in results:
         item = in_flight.popleft()
@@ -91,10 +96,14 @@ def ingest(
         assert isinstance(item, Record), "the pipeline returned an article for an error"
         origin, text = item.origin, item.text
         begun = time.perf_counter()
-        store_article(store, result, text, origin, gazetteer)
+        written = store_article(store, result, text, origin, gazetteer)
         report.store_seconds += time.perf_counter() - begun
-        report.stored += 1
-        notify(result)
+        if written:
+            report.stored += 1
+            notify(result)
+        else:  # another run stored the same text meanwhile
+            report.skipped += 1
+            notify(None)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -123,20 +132,32 @@ def _new_records(
 
 def store_article(
     store: Store, article: Article, text: str, origin: str, gazetteer: Gazetteer
-) -> None:
-    """Write one article in one transaction, retrying while the store is unreachable; a
-    text stored meanwhile by another writer counts as done."""
+) -> bool:
+    """Write one article in one transaction, retrying while the store is unreachable.
+    False when its text is already stored, by another writer meanwhile: the check and the
+    write are one transaction (on SQLite under the write lock; on PostgreSQL the unique
+    text hash refuses the second), so of several runs storing one text only one says so.
+    Found stored on a retry, it is taken for this run's own write whose commit went
+    through as the connection broke."""
+    digest = article.article.text_sha256
+    attempts = 0
 
-    def write() -> None:
+    def write() -> bool:
+        nonlocal attempts
+        attempts += 1
         try:
             with store.transaction() as session:
+                column = ArticleRow.text_sha256
+                if session.scalar(sa.select(column).where(column == digest)) is not None:
+                    return attempts > 1
                 write_article(session, article, text, origin, gazetteer)
+            return True
         except sa.exc.IntegrityError:
-            digest = article.article.text_sha256
             if digest not in store.known_hashes([digest]):
                 raise
+            return False
 
-    with_retries(write, f"writing {origin}")
+    return with_retries(write, f"writing {origin}")
 
 
 def with_retries(action: Callable[[], T], doing: str) -> T:

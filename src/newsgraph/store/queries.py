@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
 from newsgraph.names import normalize_name
+from newsgraph.store import PAGE as PAGE
 from newsgraph.store.tables import (
     ActorName,
     ArticleActor,
@@ -32,7 +33,8 @@ from newsgraph.store.tables import (
     RoleRow,
 )
 
-PAGE = 50
+T = TypeVar("T")
+MAX_ID = 2**63 - 1  # the largest integer key SQLite and PostgreSQL hold; beyond it, no row
 
 
 class NotFound(LookupError):
@@ -175,8 +177,11 @@ def list_actors(
     if not include_unnamed:
         query = query.where(CorpusActor.named.is_(True))
     if search:
+        key = normalize_name(search)
+        if not key:  # punctuation or symbols only: nothing is named so, not everything
+            return []
         matching = sa.select(ActorName.corpus_actor_id).where(
-            ActorName.norm.contains(normalize_name(search), autoescape=True)
+            ActorName.norm.contains(key, autoescape=True)
         )
         query = query.where(CorpusActor.id.in_(matching))
     rows = session.execute(query).all()
@@ -210,12 +215,15 @@ def actor_filter(session: Session, name: str | None) -> int | None:
 
 def find_actor(session: Session, name: str) -> CorpusActor:
     """The corpus actor a user means by `name` (a name, an alias, or an id as #12)."""
-    if name.lstrip("#").isdigit():
-        actor = session.get(CorpusActor, int(name.lstrip("#")))
+    digits = name.strip().lstrip("#")
+    if digits.isascii() and digits.isdecimal():
+        actor = _get(session, CorpusActor, int(digits))
         if actor is None:
             raise NotFound(f"no actor with id {name}")
         return actor
     key = normalize_name(name)
+    if not key:  # "#", "%", an emoji: a filter that names nobody matches nobody
+        raise NotFound(f"no actor named {name!r}")
     for condition in (ActorName.norm == key, ActorName.norm.contains(key, autoescape=True)):
         articles = sa.func.count(sa.distinct(ArticleActor.article_id))
         best = session.execute(
@@ -230,6 +238,12 @@ def find_actor(session: Session, name: str) -> CorpusActor:
         if best is not None:
             return best
     raise NotFound(f"no actor named {name!r}", _close_names(session, key))
+
+
+def _get(session: Session, table: type[T], key: int) -> T | None:
+    """The row of `table` with primary key `key`; None also for keys no row can have
+    (the driver would overflow on them)."""
+    return session.get(table, key) if 0 < key <= MAX_ID else None
 
 
 def dossier(session: Session, actor: CorpusActor, limit: int = PAGE) -> Dossier:
@@ -548,7 +562,7 @@ def list_articles(
 
 def article_view(session: Session, article_id: int) -> ArticleView:
     """An article's text with its actor mentions, quotes and event evidence as offsets."""
-    article = session.get(ArticleRow, article_id)
+    article = _get(session, ArticleRow, article_id)
     if article is None:
         raise NotFound(f"no article with id {article_id}")
     highlights: list[Highlight] = []
@@ -646,7 +660,7 @@ def search_quotes(
             .where(subject.corpus_actor_id == about_id)
         )
         query = query.where(QuoteRow.id.in_(about))
-    if search and search.split():
+    if search:  # words that are all punctuation match no quote (see _matches)
         query = query.where(_matches(session, search))
     if since:
         query = query.where(ArticleRow.published >= since)
