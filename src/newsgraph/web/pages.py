@@ -5,25 +5,26 @@ map draw with small scripts in static/ that read the JSON API.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from newsgraph.model import ActorType, EventType, Predicate
 from newsgraph.store import queries as q
 from newsgraph.store.tables import CorpusActor
-from newsgraph.web.api import ActorName, Date, SessionDep, Text
+from newsgraph.web.deps import TEXT_PATTERN, ActorName, Date, PathId, SessionDep, Text
+from newsgraph.web.lookups import survivor
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 templates = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
 PAGE = 50
 Page = Annotated[int, Query(ge=1, le=20_000)]
-PathId = Annotated[int, Path(ge=1, le=2**31)]
 ACTOR_TYPES = list(ActorType.__args__)  # type: ignore[attr-defined]
 EVENT_TYPES = list(EventType.__args__)  # type: ignore[attr-defined]
 PREDICATES = list(Predicate.__args__)  # type: ignore[attr-defined]
@@ -64,10 +65,34 @@ def home() -> Response:
 
 
 @router.get("/graph")
-def graph_page(request: Request) -> Response:
+def graph_page(request: Request, db: SessionDep, actor: ActorName = None) -> Response:
+    """The graph page; its script reads the filters from the URL and /api/graph."""
+    centre = q.find_actor(db, actor) if actor else None
     return _page(
-        request, "graph.html", title="Actor graph", types=ACTOR_TYPES, predicates=PREDICATES
+        request,
+        "graph.html",
+        title=f"Graph around {centre.name}" if centre else "Actor graph",
+        types=ACTOR_TYPES,
+        predicates=PREDICATES,
+        centre=centre,
     )
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    db: SessionDep,
+    words: Annotated[str | None, Query(alias="q", max_length=200, pattern=TEXT_PATTERN)] = None,
+) -> Response:
+    """One box across actors, quotes, articles and events."""
+    words = (words or "").strip()
+    found = q.search(db, words) if words else None
+    events = []
+    if found is not None:  # events happen at a place, or involve the actor found first
+        events = q.list_events(db, place=words, limit=20)
+        if not events and found.actors:
+            events = q.list_events(db, actor_id=found.actors[0].id, limit=20)
+    return _page(request, "search.html", title="Search", words=words, found=found, events=events)
 
 
 @router.get("/actors")
@@ -101,8 +126,56 @@ def dossier_page(
     actor = db.get(CorpusActor, actor_id)
     if actor is None:
         raise q.NotFound(f"no actor with id {actor_id}")
+    kept = survivor(db, actor_id)
+    if kept is not None:  # merged into another actor: its URL leads there
+        return RedirectResponse(f"/actors/{kept}", status_code=307)
     dossier = q.dossier(db, actor, limit)
-    return _page(request, "dossier.html", title=dossier.actor.name, d=dossier)
+    groups = relation_groups(q.relations(db, actor_id=actor_id, limit=RELATIONS_READ))
+    return _page(
+        request, "dossier.html", title=dossier.actor.name, d=dossier, relation_groups=groups
+    )
+
+
+RELATIONS_READ = 5000  # assertions grouped on a dossier, at most
+
+
+@dataclass
+class RelationGroup:
+    """Every report of one (subject, predicate, object), for the dossier's relations table."""
+
+    subject: q.ActorRef
+    predicate: str
+    object: q.ActorRef
+    reports: list[q.RelationAssertion]
+    first: str | None
+    last: str | None
+    hedged: int
+
+
+def relation_groups(assertions: Iterable[q.RelationAssertion]) -> list[RelationGroup]:
+    """Assertions grouped by subject–predicate–object, most reported first; the reports in
+    each by date of the article."""
+    grouped: dict[tuple[int, str, int], list[q.RelationAssertion]] = {}
+    for assertion in assertions:
+        key = (assertion.subject.id, assertion.predicate, assertion.object.id)
+        grouped.setdefault(key, []).append(assertion)
+    groups = []
+    for reports in grouped.values():
+        reports.sort(key=lambda r: (r.provenance.article.published or "", r.provenance.start))
+        dates = [r.provenance.article.published for r in reports if r.provenance.article.published]
+        groups.append(
+            RelationGroup(
+                subject=reports[0].subject,
+                predicate=reports[0].predicate,
+                object=reports[0].object,
+                reports=reports,
+                first=min(dates) if dates else None,
+                last=max(dates) if dates else None,
+                hedged=sum(r.provenance.modality != "asserted" for r in reports),
+            )
+        )
+    groups.sort(key=lambda g: (-len(g.reports), g.last or "", g.subject.name, g.predicate))
+    return groups
 
 
 @router.get("/timeline")

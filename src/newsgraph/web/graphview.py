@@ -1,0 +1,261 @@
+"""The graph as the workbench draws it: not every actor, but the ones a reader can use.
+
+- Only actors with relations (under the filters) are drawn: an actor no edge reaches is
+  counted, not placed.
+- A generic actor (a common noun, "the army", "fighters": `named=False`, its article's own
+  actor) is folded into the named actor it belongs to (its one `member_of` / `affiliate_of` /
+  `leader_of` / `splinter_of` target) or else hidden; either way it is counted.
+- Of the rest, the `limit` actors in most articles stay, with the edges among them; an actor
+  left without an edge goes too.
+- Positions are computed here (networkx's seeded spring layout), so the browser draws a
+  preset layout and never freezes on a force simulation; the same data gives the same picture.
+
+`neighbourhood` is the actor-centred view: one actor, its `limit` strongest neighbours
+(by assertions) and the edges among them, the actor at (0, 0).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import msgspec
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from newsgraph.store import queries as q
+from newsgraph.store.tables import ArticleActor, CorpusActor
+
+OWNER_PREDICATES = ("member_of", "affiliate_of", "leader_of", "splinter_of")
+SCALE = 90.0  # pixels per unit of edge length in the layout
+
+
+class GraphView(msgspec.Struct, kw_only=True):
+    """What /api/graph answers: the nodes and edges drawn, where to draw them, and how many
+    actors were left out and why (so the page can say so)."""
+
+    nodes: list[q.ActorSummary]
+    edges: list[q.RelationEdge]
+    positions: dict[int, tuple[float, float]]
+    centre: int | None
+    left_out: dict[str, int]  # "unconnected", "generic_folded", "generic_hidden", "beyond_limit"
+
+
+class _Actor(msgspec.Struct):
+    id: int
+    type: str
+    named: bool
+    articles: int
+
+
+def overview(
+    session: Session,
+    *,
+    types: Sequence[str] = (),
+    predicates: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    limit: int = 150,
+) -> GraphView:
+    edges = list(
+        q.relation_edges(session, predicates=predicates, since=since, until=until, source=source)
+    )
+    actors = _actors(session, {i for e in edges for i in (e.source, e.target)})
+    edges, folded, hidden = _fold_generic(edges, actors)
+    edges = _typed(edges, actors, types)
+    connected = {i for e in edges for i in (e.source, e.target)}
+    ranked = sorted(connected, key=lambda i: (-actors[i].articles, i))
+    keep = set(ranked[:limit])
+    edges = [e for e in edges if e.source in keep and e.target in keep]
+    shown = {i for e in edges for i in (e.source, e.target)}
+    left_out = {
+        "unconnected": max(0, _named_actor_count(session, types) - len(connected) - folded),
+        "generic_folded": folded,
+        "generic_hidden": hidden,
+        "beyond_limit": len(connected) - len(shown),
+    }
+    return _view(session, shown, edges, actors, None, left_out)
+
+
+def neighbourhood(
+    session: Session,
+    actor_id: int,
+    *,
+    types: Sequence[str] = (),
+    predicates: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
+    source: str | None = None,
+    limit: int = 40,
+) -> GraphView:
+    edges = list(
+        q.relation_edges(session, predicates=predicates, since=since, until=until, source=source)
+    )
+    actors = _actors(session, {i for e in edges for i in (e.source, e.target)} | {actor_id})
+    centre = actors[actor_id]
+    if centre.named:  # a generic actor looked at on its own keeps its own edges
+        edges, _, _ = _fold_generic(edges, actors)
+    edges = _typed(edges, actors, types, always=actor_id)
+    weight: dict[int, int] = defaultdict(int)
+    for edge in edges:
+        if actor_id in (edge.source, edge.target):
+            other = edge.target if edge.source == actor_id else edge.source
+            weight[other] += edge.assertions
+    neighbours = sorted(weight, key=lambda i: (-weight[i], -actors[i].articles, i))
+    keep = {actor_id, *neighbours[:limit]}
+    edges = [e for e in edges if e.source in keep and e.target in keep]
+    left_out = {"beyond_limit": max(0, len(neighbours) - limit)}
+    return _view(session, keep, edges, actors, actor_id, left_out)
+
+
+def _actors(session: Session, ids: Iterable[int]) -> dict[int, _Actor]:
+    """Type, namedness and article count of the corpus actors `ids`."""
+    found: dict[int, _Actor] = {}
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        rows = session.execute(
+            sa.select(
+                CorpusActor.id,
+                CorpusActor.type,
+                CorpusActor.named,
+                sa.func.count(sa.distinct(ArticleActor.article_id)),
+            )
+            .outerjoin(ArticleActor, ArticleActor.corpus_actor_id == CorpusActor.id)
+            .where(CorpusActor.id.in_(chunk))
+            .group_by(CorpusActor.id)
+        )
+        for actor_id, type_, named, articles in rows:
+            found[actor_id] = _Actor(actor_id, type_, bool(named), int(articles))
+    return found
+
+
+def _fold_generic(
+    edges: list[q.RelationEdge], actors: dict[int, _Actor]
+) -> tuple[list[q.RelationEdge], int, int]:
+    """Edges with each generic actor replaced by its one named owner, or dropped; and how
+    many generic actors were folded and how many hidden."""
+    owners: dict[int, set[int]] = defaultdict(set)
+    generic = {i for i, a in actors.items() if not a.named}
+    for edge in edges:
+        owned = edge.source in generic and edge.target not in generic
+        if owned and edge.predicate in OWNER_PREDICATES:
+            owners[edge.source].add(edge.target)
+    owner = {g: next(iter(found)) for g, found in owners.items() if len(found) == 1}
+    involved = {i for e in edges for i in (e.source, e.target)} & generic
+    moved: list[q.RelationEdge] = []
+    for edge in edges:
+        source = owner.get(edge.source, edge.source)
+        target = owner.get(edge.target, edge.target)
+        if source == target or source in generic or target in generic:
+            continue
+        moved.append(msgspec.structs.replace(edge, source=source, target=target))
+    folded = len(involved & owner.keys())
+    return _combined(moved), folded, len(involved) - folded
+
+
+def _combined(edges: list[q.RelationEdge]) -> list[q.RelationEdge]:
+    """One edge per (source, predicate, target), adding up those folding made parallel."""
+    groups: dict[tuple[int, str, int], list[q.RelationEdge]] = defaultdict(list)
+    for edge in edges:
+        groups[(edge.source, edge.predicate, edge.target)].append(edge)
+    combined = []
+    for group in groups.values():
+        if len(group) == 1:
+            combined.append(group[0])
+            continue
+        combined.append(
+            msgspec.structs.replace(
+                group[0],
+                assertions=sum(e.assertions for e in group),
+                articles=sum(e.articles for e in group),
+                not_asserted=sum(e.not_asserted for e in group),
+                first_reported=_extreme(min, (e.first_reported for e in group)),
+                last_reported=_extreme(max, (e.last_reported for e in group)),
+                since=_extreme(min, (e.since for e in group)),
+                until=_extreme(max, (e.until for e in group)),
+            )
+        )
+    return combined
+
+
+def _extreme(pick: object, values: Iterable[str | None]) -> str | None:
+    present = [v for v in values if v]
+    return pick(present) if present else None  # type: ignore[operator]
+
+
+def _typed(
+    edges: list[q.RelationEdge],
+    actors: dict[int, _Actor],
+    types: Sequence[str],
+    always: int | None = None,
+) -> list[q.RelationEdge]:
+    if not types:
+        return edges
+
+    def allowed(i: int) -> bool:
+        return i == always or actors[i].type in types
+
+    return [e for e in edges if allowed(e.source) and allowed(e.target)]
+
+
+def _named_actor_count(session: Session, types: Sequence[str]) -> int:
+    query = (
+        sa.select(sa.func.count(sa.distinct(ArticleActor.corpus_actor_id)))
+        .join(CorpusActor, ArticleActor.corpus_actor_id == CorpusActor.id)
+        .where(CorpusActor.named.is_(True))
+    )
+    if types:
+        query = query.where(CorpusActor.type.in_(types))
+    return int(session.scalar(query) or 0)
+
+
+def _view(
+    session: Session,
+    ids: set[int],
+    edges: list[q.RelationEdge],
+    actors: dict[int, _Actor],
+    centre: int | None,
+    left_out: dict[str, int],
+) -> GraphView:
+    ordered = sorted(ids, key=lambda i: (i != centre, -actors[i].articles, i))
+    nodes = q.actor_summaries(session, ordered)
+    if centre is not None and not any(n.id == centre for n in nodes):
+        raise q.NotFound(f"actor {centre} appears in no article (merged into another?)")
+    drawn = {n.id for n in nodes}
+    edges = [e for e in edges if e.source in drawn and e.target in drawn]
+    return GraphView(
+        nodes=nodes,
+        edges=edges,
+        positions=layout([n.id for n in nodes], edges, centre),
+        centre=centre,
+        left_out=left_out,
+    )
+
+
+def layout(
+    ids: list[int], edges: list[q.RelationEdge], centre: int | None = None
+) -> dict[int, tuple[float, float]]:
+    """Seeded force-directed positions in pixels (the centre, if any, pinned at the origin)."""
+    import networkx as nx
+
+    if not ids:
+        return {}
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
+    for edge in edges:
+        old = graph.get_edge_data(edge.source, edge.target, {"weight": 0})["weight"]
+        graph.add_edge(edge.source, edge.target, weight=old + 1)
+    fixed = [centre] if centre is not None else None
+    start = {centre: (0.0, 0.0)} if centre is not None else None
+    iterations = 60 if len(ids) <= 400 else 30
+    placed = nx.spring_layout(
+        graph, pos=start, fixed=fixed, seed=17, iterations=iterations, k=None, scale=None
+    )
+    spread = SCALE * max(1.0, len(ids) ** 0.5)
+    if centre is None:
+        placed = nx.rescale_layout_dict(placed, scale=spread)
+    else:
+        placed = {i: (x * spread, y * spread) for i, (x, y) in placed.items()}
+    return {i: (round(float(x), 1), round(float(y), 1)) for i, (x, y) in placed.items()}
