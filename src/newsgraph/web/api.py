@@ -159,7 +159,10 @@ def graph(
     since: Date = None,
     until: Date = None,
     source: Text = None,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Actors drawn, at most.")] = 150,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=1000, description="Actors drawn, at most (150; with `actor`, 40)."),
+    ] = None,
 ) -> Any:
     """The actor graph as the workbench draws it: actors with relations only, generic ones
     ("the army") folded into their named owner or left out, the `limit` in most articles,
@@ -171,12 +174,15 @@ def graph(
         "since": since,
         "until": until,
         "source": source,
-        "limit": limit,
     }
+    key = (actor, tuple(type), tuple(predicate), since, until, source, limit)
     if actor:
         _check_id(actor)
-        return graphview.neighbourhood(db, q.find_actor(db, actor).id, **filters)
-    return graphview.overview(db, **filters)
+        centre = q.find_actor(db, actor).id
+        return graphview.cached(
+            db, key, lambda: graphview.neighbourhood(db, centre, limit=limit or 40, **filters)
+        )
+    return graphview.cached(db, key, lambda: graphview.overview(db, limit=limit or 150, **filters))
 
 
 @router.get("/events", response_model=None, responses=_returns("CorpusEventView", many=True))

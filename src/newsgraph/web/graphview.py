@@ -5,8 +5,9 @@
 - A generic actor (a common noun, "the army", "fighters": `named=False`, its article's own
   actor) is folded into the named actor it belongs to (its one `member_of` / `affiliate_of` /
   `leader_of` / `splinter_of` target) or else hidden; either way it is counted.
-- Of the rest, the `limit` actors in most articles stay, with the edges among them; an actor
-  left without an edge goes too.
+- Of the rest, the `limit` actors in most articles stay, with the edges among them, at most
+  `EDGES_PER_ACTOR` per actor (the most reported first, but every actor's strongest); an
+  actor left without an edge goes too.
 - Positions are computed here (networkx's seeded spring layout), so the browser draws a
   preset layout and never freezes on a force simulation; the same data gives the same picture.
 
@@ -16,18 +17,20 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 
 import msgspec
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from newsgraph.store import queries as q
-from newsgraph.store.tables import ArticleActor, CorpusActor
+from newsgraph.store.tables import ArticleActor, ArticleRow, CorpusActor, Curation
 
 OWNER_PREDICATES = ("member_of", "affiliate_of", "leader_of", "splinter_of")
 SCALE = 90.0  # pixels per unit of edge length in the layout
+EDGES_PER_ACTOR = 3  # the overview draws at most this many edges per actor, strongest first
 
 
 class GraphView(msgspec.Struct, kw_only=True):
@@ -38,7 +41,8 @@ class GraphView(msgspec.Struct, kw_only=True):
     edges: list[q.RelationEdge]
     positions: dict[int, tuple[float, float]]
     centre: int | None
-    left_out: dict[str, int]  # "unconnected", "generic_folded", "generic_hidden", "beyond_limit"
+    # "unconnected", "generic_folded", "generic_hidden", "beyond_limit", "weak_relations"
+    left_out: dict[str, int]
 
 
 class _Actor(msgspec.Struct):
@@ -46,6 +50,34 @@ class _Actor(msgspec.Struct):
     type: str
     named: bool
     articles: int
+
+
+_CACHE: OrderedDict[Hashable, GraphView] = OrderedDict()
+_CACHE_SIZE = 64
+_CACHE_LOCK = threading.Lock()
+
+
+def cached(session: Session, key: Hashable, compute: Callable[[], GraphView]) -> GraphView:
+    """`compute()`, remembered under `key` for as long as the store holds the same articles
+    and curations (an ingest or an edit changes the fingerprint, so nothing stale is served)."""
+    fingerprint = session.execute(
+        sa.select(
+            sa.select(sa.func.max(ArticleRow.id)).scalar_subquery(),
+            sa.select(sa.func.count(ArticleRow.id)).scalar_subquery(),
+            sa.select(sa.func.max(Curation.id)).scalar_subquery(),
+        )
+    ).one()
+    full_key = (str(session.get_bind().engine.url), tuple(fingerprint), key)
+    with _CACHE_LOCK:
+        if full_key in _CACHE:
+            _CACHE.move_to_end(full_key)
+            return _CACHE[full_key]
+    view = compute()
+    with _CACHE_LOCK:
+        _CACHE[full_key] = view
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return view
 
 
 def overview(
@@ -68,14 +100,16 @@ def overview(
     ranked = sorted(connected, key=lambda i: (-actors[i].articles, i))
     keep = set(ranked[:limit])
     edges = [e for e in edges if e.source in keep and e.target in keep]
-    shown = {i for e in edges for i in (e.source, e.target)}
+    drawn = _strongest(edges, EDGES_PER_ACTOR * len(keep))
+    shown = {i for e in drawn for i in (e.source, e.target)}
     left_out = {
         "unconnected": max(0, _named_actor_count(session, types) - len(connected) - folded),
         "generic_folded": folded,
         "generic_hidden": hidden,
         "beyond_limit": len(connected) - len(shown),
+        "weak_relations": len(edges) - len(drawn),
     }
-    return _view(session, shown, edges, actors, None, left_out)
+    return _view(session, shown, drawn, actors, None, left_out)
 
 
 def neighbourhood(
@@ -107,6 +141,24 @@ def neighbourhood(
     edges = [e for e in edges if e.source in keep and e.target in keep]
     left_out = {"beyond_limit": max(0, len(neighbours) - limit)}
     return _view(session, keep, edges, actors, actor_id, left_out)
+
+
+def _strongest(edges: list[q.RelationEdge], budget: int) -> list[q.RelationEdge]:
+    """At most `budget` edges, the most reported first, but each actor's strongest edge in
+    any case (so no actor is left hanging)."""
+    if len(edges) <= budget:
+        return edges
+    ranked = sorted(edges, key=lambda e: (-e.articles, -e.assertions, e.source, e.target))
+    chosen: dict[int, q.RelationEdge] = {}
+    for edge in ranked:
+        for end in (edge.source, edge.target):
+            chosen.setdefault(end, edge)
+    picked = {id(e): e for e in chosen.values()}
+    for edge in ranked:
+        if len(picked) >= budget:
+            break
+        picked.setdefault(id(edge), edge)
+    return [e for e in edges if id(e) in picked]
 
 
 def _actors(session: Session, ids: Iterable[int]) -> dict[int, _Actor]:
@@ -249,7 +301,7 @@ def layout(
         graph.add_edge(edge.source, edge.target, weight=old + 1)
     fixed = [centre] if centre is not None else None
     start = {centre: (0.0, 0.0)} if centre is not None else None
-    iterations = 60 if len(ids) <= 400 else 30
+    iterations = 50 if len(ids) <= 300 else 30
     placed = nx.spring_layout(
         graph, pos=start, fixed=fixed, seed=17, iterations=iterations, k=None, scale=None
     )

@@ -19,6 +19,7 @@
     splinter_of: "#d35400", pledged_allegiance_to: "#2c3e50", negotiates_with: "#7f8c8d",
   };
   const EXPAND_LIMIT = 15;
+  const BATCH = 150;  // elements added per task while drawing
   const form = document.getElementById("filters");
   const panel = document.getElementById("evidence");
   const status = document.getElementById("graph-status");
@@ -50,8 +51,9 @@
     return anchor;
   }
 
-  function getJSON(url) {
-    return fetch(url, { headers: { Accept: "application/json" } }).then((response) => {
+  function getJSON(url, started) {
+    const answer = started || fetch(url, { headers: { Accept: "application/json" } });
+    return answer.then((response) => {
       if (response.ok) return response.json();
       return response.json().catch(() => ({})).then((body) => {
         const detail = typeof body.detail === "string" ? body.detail : "";
@@ -65,7 +67,7 @@
   }
 
   drawLegend();
-  getJSON("/api/graph?" + query.toString()).then(draw).catch((problem) => {
+  getJSON("/api/graph?" + query.toString(), window.newsgraphGraphData).then(draw).catch((problem) => {
     status.textContent = "";
     failed("the graph", problem);
   });
@@ -88,14 +90,18 @@
   }
 
   function nodeData(actor) {
+    // colours and shapes as data, so Cytoscape maps them without calling back into a function
     return { id: "a" + actor.id, actor: actor.id, label: actor.name, type: actor.type,
-      articles: actor.articles, size: 14 + 6 * Math.sqrt(actor.articles) };
+      articles: actor.articles, size: 14 + 6 * Math.sqrt(actor.articles),
+      colour: TYPE_COLOURS[actor.type] || "#999", shape: TYPE_SHAPES[actor.type] || "ellipse" };
   }
 
   function edgeData(edge) {
     return { id: "e" + edge.source + "-" + edge.predicate + "-" + edge.target,
       source: "a" + edge.source, target: "a" + edge.target, predicate: edge.predicate,
       hedged: edge.not_asserted > 0, width: 1 + Math.log2(1 + edge.assertions),
+      colour: PREDICATE_COLOURS[edge.predicate] || "#999",
+      line: edge.not_asserted > 0 ? "dashed" : "solid",
       subject: edge.source, object: edge.target };
   }
 
@@ -106,11 +112,14 @@
     if (left.unconnected) parts.push(left.unconnected + " without relations");
     if (left.generic_folded) parts.push(left.generic_folded + " generic (\"the army\") folded into their owner");
     if (left.generic_hidden) parts.push(left.generic_hidden + " generic hidden");
+    if (left.weak_relations) parts.push(left.weak_relations + " weaker relations (click an actor for all of its own)");
     return graph.nodes.length + " actors, " + graph.edges.length + " relations" +
       (parts.length ? "; not drawn: " + parts.join(", ") : "") + ".";
   }
 
   function draw(graph) {
+    performance.mark("graph-data");
+    const many = graph.edges.length > 300;  // then the cheapest edges: straight, no bundling
     const elements = [];
     for (const actor of graph.nodes) {
       const at = graph.positions[actor.id] || [0, 0];
@@ -119,38 +128,53 @@
     for (const edge of graph.edges) elements.push({ group: "edges", data: edgeData(edge) });
     const cy = cytoscape({
       container: container,
-      elements: elements,
+      elements: [],
       wheelSensitivity: 0.3,
-      hideEdgesOnViewport: graph.edges.length > 600,
+      hideEdgesOnViewport: many,
+      textureOnViewport: many,
+      pixelRatio: many ? 1 : "auto",
       style: [
         { selector: "node", style: {
           label: "data(label)", "font-size": 10, "min-zoomed-font-size": 8,
           width: "data(size)", height: "data(size)",
-          "background-color": (n) => TYPE_COLOURS[n.data("type")] || "#999",
-          shape: (n) => TYPE_SHAPES[n.data("type")] || "ellipse", "text-valign": "bottom", "text-margin-y": 3 } },
+          "background-color": "data(colour)", shape: "data(shape)",
+          "text-valign": "bottom", "text-margin-y": 3 } },
         { selector: "node.centre", style: { "border-width": 4, "border-color": "#111", "font-weight": "bold" } },
         { selector: "node:selected", style: { "border-width": 3, "border-color": "#f1c40f" } },
         { selector: "edge", style: {
-          width: "data(width)", "curve-style": "bezier", "target-arrow-shape": "triangle",
-          "line-color": (e) => PREDICATE_COLOURS[e.data("predicate")] || "#999",
-          "target-arrow-color": (e) => PREDICATE_COLOURS[e.data("predicate")] || "#999",
-          "line-style": (e) => e.data("hedged") ? "dashed" : "solid" } },
+          width: "data(width)", "curve-style": many ? "haystack" : "bezier",
+          "target-arrow-shape": many ? "none" : "triangle", opacity: many ? 0.6 : 1,
+          "line-color": "data(colour)", "target-arrow-color": "data(colour)",
+          "line-style": "data(line)" } },
       ],
-      layout: { name: "preset", fit: true, padding: 30 },
+      layout: { name: "preset" },
     });
     window.newsgraphCy = cy; // for the browser tests
-    if (graph.centre !== null) {
-      cy.getElementById("a" + graph.centre).addClass("centre");
-      expanded.add(graph.centre);
-    }
-    status.textContent = describe(graph);
     cy.on("tap", "node", (event) => {
       const id = event.target.data("actor");
       showActor(id);
       if (graph.centre !== null) expand(cy, id);
     });
     cy.on("tap", "edge", (event) => showEvidence(event.target.data()));
-    document.body.dataset.graphReady = "yes";
+    // the elements go in a few at a time, each batch its own short task, so the page
+    // answers clicks and scrolling while a large graph is drawn
+    const nodes = graph.nodes.length;
+    let done = 0;
+    function addSome() {
+      const batch = elements.slice(done, done + BATCH);
+      cy.add(batch);
+      done += batch.length;
+      if (done <= nodes || done - batch.length < nodes) cy.fit(undefined, 30);
+      if (done < elements.length) { setTimeout(addSome, 0); return; }
+      if (graph.centre !== null) {
+        cy.getElementById("a" + graph.centre).addClass("centre");
+        expanded.add(graph.centre);
+      }
+      status.textContent = describe(graph);
+      performance.mark("graph-drawn");
+      document.body.dataset.graphReady = "yes";
+    }
+    addSome();
   }
 
   // add the neighbours of an actor around it, placed as the server lays them out
