@@ -199,10 +199,13 @@ def test_search_a_quote(server: str, page, tmp_path: Path) -> None:
 def test_timeline_map_and_article_pages(server: str, page, tmp_path: Path) -> None:
     page.goto(f"{server}/timeline?type=ASSAULT")
     assert page.locator("table.events tbody tr").count() >= 2
+    assert page.locator("#time-axis rect.bar").count() >= 1
     _screenshot(page, "timeline", tmp_path)
     page.goto(f"{server}/map")
     page.wait_for_selector("body[data-map-ready=yes]", timeout=20_000)
     assert page.locator("#map circle.event").count() >= 1
+    assert "located event(s) shown" in page.locator("#map-status").inner_text()
+    assert page.csp_violations == []
     page.locator("#map circle.event").first.click()
     assert "ASSAULT" in page.locator("#event-detail h2").inner_text()
     _screenshot(page, "map", tmp_path)

@@ -438,3 +438,49 @@ def test_one_search_box_across_everything(client: TestClient) -> None:
     assert (
         "Tomas Reuel" in html[html.index('id="found-quotes"') : html.index('id="found-articles"')]
     )
+
+
+def test_the_timeline_has_a_time_axis(client: TestClient) -> None:
+    html = client.get("/timeline").text
+    bars = re.findall(r"<title>([\d-]+)(?: to [\d-]+)?: (\d+) event\(s\)</title>", html)
+    events = client.get("/api/events", params={"limit": 500}).json()
+    dated = [e for e in events if e["date"]]
+    assert bars and sum(int(n) for _, n in bars) == len(dated)
+    first = min(e["date"] for e in dated)
+    assert bars[0][0] <= first
+    assert "events per day" in html.lower() or "events per week" in html.lower()
+    assert re.search(r'<a href="\?[^"]*since=\d{4}-\d{2}-\d{2}&amp;until=', html)
+
+
+def test_export_this_graph_view(client: TestClient) -> None:
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    view = client.get("/api/graph", params={"predicate": "fighting"}).json()
+    answer = client.get("/api/graph/export", params={"format": "csv", "predicate": "fighting"})
+    assert answer.headers["content-type"].startswith("text/csv")
+    assert "attachment" in answer.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert len(rows) == len(view["edges"]) and {r["predicate"] for r in rows} == {"fighting"}
+    assert ("Red Ridge Front", "Kelmoran government") in {(r["subject"], r["object"]) for r in rows}
+    gexf = client.get("/api/graph/export", params={"format": "gexf", "predicate": "fighting"})
+    root = ET.fromstring(gexf.content)
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    assert len(root.findall(".//g:node", ns)) == len(view["nodes"])
+    assert len(root.findall(".//g:edge", ns)) == len(view["edges"])
+    page = client.get("/graph", params={"predicate": "fighting"}).text
+    assert 'href="/api/graph/export?format=gexf&amp;predicate=fighting"' in page
+
+
+def test_a_csv_cell_never_starts_a_formula() -> None:
+    from newsgraph.web.exports import _cell
+
+    assert [_cell(v) for v in ("=SUM(A1)", "+1", "-x", "@me", "Front", 3)] == [
+        "'=SUM(A1)",
+        "'+1",
+        "'-x",
+        "'@me",
+        "Front",
+        3,
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from itertools import islice
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response
 from fastapi.responses import RedirectResponse
@@ -141,9 +141,7 @@ def relations(
     return list(islice(found, limit))
 
 
-@router.get("/graph", response_model=None, responses=_returns("GraphView"))
-@_encoded
-def graph(
+def graph_view(
     db: SessionDep,
     actor: Annotated[
         str | None,
@@ -163,11 +161,8 @@ def graph(
         int | None,
         Query(ge=1, le=1000, description="Actors drawn, at most (150; with `actor`, 40)."),
     ] = None,
-) -> Any:
-    """The actor graph as the workbench draws it: actors with relations only, generic ones
-    ("the army") folded into their named owner or left out, the `limit` in most articles,
-    with positions; `left_out` counts what is not drawn and why. With `actor`: that actor
-    and its `limit` strongest neighbours."""
+) -> graphview.GraphView:
+    """The graph a view's parameters ask for (a dependency of the graph and its export)."""
     filters: dict[str, Any] = {
         "types": type,
         "predicates": predicate,
@@ -183,6 +178,42 @@ def graph(
             db, key, lambda: graphview.neighbourhood(db, centre, limit=limit or 40, **filters)
         )
     return graphview.cached(db, key, lambda: graphview.overview(db, limit=limit or 150, **filters))
+
+
+GraphViewDep = Annotated[graphview.GraphView, Depends(graph_view)]
+
+
+@router.get("/graph", response_model=None, responses=_returns("GraphView"))
+@_encoded
+def graph(view: GraphViewDep) -> Any:
+    """The actor graph as the workbench draws it: actors with relations only, generic ones
+    ("the army") folded into their named owner or left out, the `limit` in most articles,
+    with positions; `left_out` counts what is not drawn and why. With `actor`: that actor
+    and its `limit` strongest neighbours."""
+    return view
+
+
+@router.get(
+    "/graph/export",
+    response_model=None,
+    responses={200: {"content": {"text/csv": {}, "application/gexf+xml": {}}}},
+)
+def graph_export(
+    view: GraphViewDep, format: Annotated[Literal["csv", "gexf"], Query()] = "csv"
+) -> Response:
+    """The graph view the same parameters give, as a download: CSV (one row per relation,
+    with its counts and dates) or GEXF for Gephi (with the view's positions)."""
+    from newsgraph.web import exports
+
+    if format == "gexf":
+        body, media = exports.gexf(view), "application/gexf+xml"
+    else:
+        body, media = exports.csv_edges(view), "text/csv; charset=utf-8"
+    return Response(
+        body,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="newsgraph-graph.{format}"'},
+    )
 
 
 @router.get("/events", response_model=None, responses=_returns("CorpusEventView", many=True))

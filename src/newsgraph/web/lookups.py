@@ -5,7 +5,14 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from newsgraph.store.tables import ArticleActor, CorpusActor, Curation
+from newsgraph.store.tables import (
+    ArticleActor,
+    CorpusActor,
+    CorpusEvent,
+    Curation,
+    EventParticipant,
+    EventRow,
+)
 
 
 def survivor(session: Session, actor_id: int) -> int | None:
@@ -42,3 +49,45 @@ def _is_empty(session: Session, actor_id: int) -> bool:
 
 def exists(session: Session, actor_id: int) -> bool:
     return session.get(CorpusActor, actor_id) is not None
+
+
+def event_dates(
+    session: Session,
+    *,
+    actor_id: int | None = None,
+    type: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    place: str | None = None,
+) -> tuple[dict[str, int], int]:
+    """How many corpus events fall on each date under the timeline's filters (those of
+    `queries.list_events`), and how many have no date."""
+    query = sa.select(CorpusEvent.date, sa.func.count()).group_by(CorpusEvent.date)
+    if actor_id is not None:
+        involving = (
+            sa.select(EventRow.corpus_event_id)
+            .join(EventParticipant, EventParticipant.event_id == EventRow.id)
+            .join(ArticleActor, EventParticipant.article_actor_id == ArticleActor.id)
+            .where(ArticleActor.corpus_actor_id == actor_id)
+        )
+        query = query.where(CorpusEvent.id.in_(involving))
+    if type:
+        query = query.where(CorpusEvent.type == type.upper())
+    if since:
+        query = query.where(CorpusEvent.date >= since)
+    if until:
+        query = query.where(CorpusEvent.date <= until)
+    if place:
+        query = query.where(
+            sa.or_(
+                sa.func.lower(CorpusEvent.place_name) == place.casefold(),
+                sa.func.lower(CorpusEvent.country) == place.casefold(),
+            )
+        )
+    counts, undated = {}, 0
+    for day, n in session.execute(query):
+        if day is None:
+            undated = int(n)
+        else:
+            counts[str(day)] = int(n)
+    return counts, undated

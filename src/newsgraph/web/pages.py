@@ -5,6 +5,7 @@ map draw with small scripts in static/ that read the JSON API.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -19,7 +20,7 @@ from newsgraph.model import ActorType, EventType, Predicate
 from newsgraph.store import queries as q
 from newsgraph.store.tables import CorpusActor
 from newsgraph.web.deps import TEXT_PATTERN, ActorName, Date, PathId, SessionDep, Text
-from newsgraph.web.lookups import survivor
+from newsgraph.web.lookups import event_dates, survivor
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 templates = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
@@ -75,6 +76,7 @@ def graph_page(request: Request, db: SessionDep, actor: ActorName = None) -> Res
         types=ACTOR_TYPES,
         predicates=PREDICATES,
         centre=centre,
+        export_query=str(request.url.query),
     )
 
 
@@ -199,15 +201,108 @@ def timeline_page(
         limit=PAGE,
         offset=(page - 1) * PAGE,
     )
+    counts, undated = event_dates(
+        db,
+        actor_id=q.actor_filter(db, actor),
+        type=type,
+        since=since,
+        until=until,
+        place=place,
+    )
     return _page(
         request,
         "timeline.html",
         title="Timeline",
+        axis=time_axis(request, counts),
+        undated=undated,
         events=found,
         types=EVENT_TYPES,
         filters={"actor": actor, "type": type, "since": since, "until": until, "place": place},
         **_paging(request, page, found),
     )
+
+
+@dataclass
+class Bar:
+    """One period of the timeline's axis: its events counted, a link to them."""
+
+    x: float
+    width: float
+    height: float
+    count: int
+    label: str
+    href: str
+
+
+@dataclass
+class Axis:
+    bars: list[Bar]
+    ticks: list[tuple[float, str]]
+    period: str  # "day", "week" or "month"
+    width: int = 960
+    height: int = 110
+
+
+def time_axis(request: Request, counts: dict[str, int]) -> Axis | None:
+    """Events on a time axis: one bar per day, week or month (whichever keeps the bars
+    countable), each linking to the timeline of its period."""
+    days = sorted(dt.date.fromisoformat(d) for d in counts if _is_date(d))
+    if not days:
+        return None
+    span = (days[-1] - days[0]).days + 1
+    period = "day" if span <= 62 else "week" if span <= 730 else "month"
+
+    def start_of(day: dt.date) -> dt.date:
+        if period == "week":
+            return day - dt.timedelta(days=day.weekday())
+        return day.replace(day=1) if period == "month" else day
+
+    def after(day: dt.date) -> dt.date:
+        if period == "month":
+            return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return day + dt.timedelta(days=7 if period == "week" else 1)
+
+    buckets: dict[dt.date, int] = {}
+    for day_text, n in counts.items():
+        if _is_date(day_text):
+            key = start_of(dt.date.fromisoformat(day_text))
+            buckets[key] = buckets.get(key, 0) + n
+    first, periods = start_of(days[0]), []
+    current = first
+    while current <= days[-1]:
+        periods.append(current)
+        current = after(current)
+    axis = Axis(bars=[], ticks=[], period=period)
+    step = axis.width / len(periods)
+    most = max(buckets.values())
+    for index, begins in enumerate(periods):
+        n = buckets.get(begins, 0)
+        ends = after(begins) - dt.timedelta(days=1)
+        if n:
+            axis.bars.append(
+                Bar(
+                    x=round(index * step, 1),
+                    width=round(max(step - 1, 1), 1),
+                    height=round(90 * n / most, 1) or 1,
+                    count=n,
+                    label=f"{begins.isoformat()}"
+                    + (f" to {ends.isoformat()}" if ends != begins else ""),
+                    href=_query(request, since=begins.isoformat(), until=ends.isoformat(), page=1),
+                )
+            )
+    every = max(1, len(periods) // 8)
+    axis.ticks = [
+        (round(i * step, 1), periods[i].isoformat()) for i in range(0, len(periods), every)
+    ]
+    return axis
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @router.get("/map")
