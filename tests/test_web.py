@@ -484,3 +484,16 @@ def test_a_csv_cell_never_starts_a_formula() -> None:
         "Front",
         3,
     ]
+
+
+def test_a_dossier_of_a_period(client: TestClient) -> None:
+    front = _id(client, "Red Ridge Front")
+    whole = client.get(f"/actors/{front}").text
+    assert "p-fighting" in whole and "Quotes by" in whole
+    later = client.get(f"/actors/{front}", params={"since": "2030-01-01"}).text
+    assert "p-fighting" not in later and "Quotes by" not in later
+    assert 'value="2030-01-01"' in later
+    early = client.get(f"/actors/{front}", params={"until": "2026-02-10"}).text
+    row = re.search(r"<tr>.*?p-fighting.*?</tr>", early, re.S)
+    assert row is not None and re.search(r"<summary>1 report\(s\)</summary>", row.group(0))
+    assert client.get(f"/actors/{front}", params={"since": "2026-02-31"}).status_code == 422

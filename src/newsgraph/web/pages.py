@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 
 from newsgraph.model import ActorType, EventType, Predicate
 from newsgraph.store import queries as q
@@ -124,6 +125,8 @@ def dossier_page(
     db: SessionDep,
     actor_id: PathId,
     limit: Annotated[int, Query(ge=1, le=500)] = PAGE,
+    since: Date = None,
+    until: Date = None,
 ) -> Response:
     actor = db.get(CorpusActor, actor_id)
     if actor is None:
@@ -132,10 +135,53 @@ def dossier_page(
     if kept is not None:  # merged into another actor: its URL leads there
         return RedirectResponse(f"/actors/{kept}", status_code=307)
     dossier = q.dossier(db, actor, limit)
-    groups = relation_groups(q.relations(db, actor_id=actor_id, limit=RELATIONS_READ))
+    assertions = q.relations(db, actor_id=actor_id, limit=RELATIONS_READ)
+    groups = relation_groups(a for a in assertions if _within(a.provenance.article, since, until))
+    if since or until:
+        _narrow(db, dossier, since, until, limit)
     return _page(
-        request, "dossier.html", title=dossier.actor.name, d=dossier, relation_groups=groups
+        request,
+        "dossier.html",
+        title=dossier.actor.name,
+        d=dossier,
+        relation_groups=groups,
+        dates={"since": since, "until": until},
     )
+
+
+def _within(article: q.ArticleRef, since: str | None, until: str | None) -> bool:
+    published = article.published
+    if since and (not published or published < since):
+        return False
+    return not (until and (not published or published > until))
+
+
+def _narrow(
+    db: Session, dossier: q.Dossier, since: str | None, until: str | None, limit: int
+) -> None:
+    """The dossier's events, quotes and articles of the period only (events by their date,
+    the rest by the article's), read again with the dates so that none is missing."""
+    actor_id = dossier.actor.id
+    events = q.list_events(db, actor_id=actor_id, since=since, until=until, limit=None)
+    events.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    as_actor = [e for e in events if any(a.id == actor_id for a in e.actors)]
+    as_target = [e for e in events if any(a.id == actor_id for a in e.targets)]
+    dossier.events_as_actor, dossier.events_as_target = as_actor[:limit], as_target[:limit]
+    dossier.quotes_by = q.search_quotes(
+        db, speaker_id=actor_id, since=since, until=until, limit=limit
+    )
+    dossier.quotes_about = q.search_quotes(
+        db, about_id=actor_id, since=since, until=until, limit=limit
+    )
+    dossier.articles = [a for a in dossier.articles if _within(a, since, until)]
+    dossier.totals = {
+        **dossier.totals,
+        "events_as_actor": len(as_actor),
+        "events_as_target": len(as_target),
+        "quotes_by": len(dossier.quotes_by),
+        "quotes_about": len(dossier.quotes_about),
+        "articles": len(dossier.articles),
+    }
 
 
 RELATIONS_READ = 5000  # assertions grouped on a dossier, at most
