@@ -338,7 +338,9 @@ def time_axis(request: Request, counts: dict[str, int]) -> Axis | None:
             )
     every = max(1, len(periods) // 8)
     axis.ticks = [
-        (round(i * step, 1), periods[i].isoformat()) for i in range(0, len(periods), every)
+        (round(i * step, 1), periods[i].isoformat())
+        for i in range(0, len(periods), every)
+        if i * step < axis.width - 70  # a label must fit before the edge
     ]
     return axis
 
