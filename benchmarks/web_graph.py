@@ -250,16 +250,19 @@ def time_api(base: str, urls: dict[str, str], repeat: int) -> dict[str, dict[str
     figures = {}
     with httpx.Client(base_url=base, timeout=120) as client:
         for label, url in urls.items():
+            # computed afresh: a filter that changes nothing but the server's cache key
+            fresh = url + ("&" if "?" in url else "?") + f"since=1900-01-{len(figures) + 1:02d}"
             began = time.perf_counter()
-            body = client.get(url).raise_for_status().json()  # computed (the server caches it)
+            client.get(fresh).raise_for_status()
             cold = time.perf_counter() - began
+            body = client.get(url).raise_for_status().json()
             times = []
             for _ in range(repeat):
                 began = time.perf_counter()
                 client.get(url).raise_for_status()
                 times.append(time.perf_counter() - began)
             figures[label] = {
-                "first_seconds": round(cold, 3),
+                "computed_seconds": round(cold, 3),
                 "cached_seconds": round(statistics.median(times), 3),
                 "nodes": len(body["nodes"]),
                 "edges": len(body["edges"]),

@@ -12,7 +12,8 @@
   preset layout and never freezes on a force simulation; the same data gives the same picture.
 
 `neighbourhood` is the actor-centred view: one actor, its `limit` strongest neighbours
-(by assertions) and the edges among them, the actor at (0, 0).
+(by assertions), all its own edges and the strongest among the neighbours, the actor at
+(0, 0).
 """
 
 from __future__ import annotations
@@ -139,7 +140,14 @@ def neighbourhood(
     neighbours = sorted(weight, key=lambda i: (-weight[i], -actors[i].articles, i))
     keep = {actor_id, *neighbours[:limit]}
     edges = [e for e in edges if e.source in keep and e.target in keep]
-    left_out = {"beyond_limit": max(0, len(neighbours) - limit)}
+    own = [e for e in edges if actor_id in (e.source, e.target)]
+    among = [e for e in edges if actor_id not in (e.source, e.target)]
+    drawn = own + _strongest(among, max(0, EDGES_PER_ACTOR * len(keep) - len(own)))
+    left_out = {
+        "beyond_limit": max(0, len(neighbours) - limit),
+        "weak_relations": len(edges) - len(drawn),
+    }
+    edges = drawn
     return _view(session, keep, edges, actors, actor_id, left_out)
 
 
