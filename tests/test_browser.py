@@ -337,3 +337,25 @@ def test_a_merge_is_asked_and_warns_on_types(server: str, page) -> None:
     assert page.locator("#edit-status").inner_text() == "Not merged."
     assert _actor_id(page, server, "Ilse Varga") != front
     assert page.csp_violations == []
+
+
+def test_a_merge_from_the_dossier_goes_through_and_is_undone(server: str, page) -> None:
+    """The workbench's own page passes the checks a forged request fails (last in the
+    module: it edits the store, and undoes it)."""
+    keep = _actor_id(page, server, "Red Ridge Front")
+    other = _actor_id(page, server, "Harrow Liberation Front")
+    page.goto(f"{server}/actors/{keep}")
+    page.fill("#edit input[name=other]", f"#{other}")
+    page.click("button[data-action=merge]")
+    page.wait_for_selector("#edit-confirm:not(.hidden)")
+    assert page.locator("#edit-warning").inner_text() == ""  # both armed groups
+    with page.expect_navigation():
+        page.click("#edit-yes")
+    assert "Harrow Liberation Front" in page.locator("section", has_text="Names").inner_text()
+    page.goto(f"{server}/actors/{other}")  # the merged-away actor's page leads to the survivor
+    assert page.url.endswith(f"/actors/{keep}")
+    page.fill("#edit input[name=other]", f"#{other}")
+    with page.expect_navigation():
+        page.click("button[data-action=split]")
+    assert _actor_id(page, server, "Harrow Liberation Front") == other
+    assert page.csp_violations == []
