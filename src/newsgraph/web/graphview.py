@@ -297,7 +297,10 @@ def _view(
 def layout(
     ids: list[int], edges: list[q.RelationEdge], centre: int | None = None
 ) -> dict[int, tuple[float, float]]:
-    """Seeded force-directed positions in pixels (the centre, if any, pinned at the origin)."""
+    """Seeded force-directed positions in pixels. With a centre, one layout with the centre
+    pinned at the origin; without, each connected part laid out on its own and the parts
+    packed in rows, largest first, so that small islands do not push the main one into a
+    corner."""
     import networkx as nx
 
     if not ids:
@@ -307,15 +310,46 @@ def layout(
     for edge in edges:
         old = graph.get_edge_data(edge.source, edge.target, {"weight": 0})["weight"]
         graph.add_edge(edge.source, edge.target, weight=old + 1)
+    if centre is not None:
+        placed = _spring(graph, centre)
+        return {i: (round(x, 1), round(y, 1)) for i, (x, y) in placed.items()}
+    parts = sorted(
+        (sorted(part) for part in nx.connected_components(graph)), key=lambda p: (-len(p), p[0])
+    )
+    laid = [_spring(graph.subgraph(part), None) for part in parts]
+    boxes = [_box(positions) for positions in laid]
+    row_width = max(2 * (boxes[0][2] - boxes[0][0]), SCALE * 10)
+    found: dict[int, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for positions, (left, top, right, bottom) in zip(laid, boxes, strict=True):
+        width, height = right - left + SCALE, bottom - top + SCALE
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for i, (px, py) in positions.items():
+            found[i] = (round(x + px - left, 1), round(y + py - top, 1))
+        x += width
+        row_height = max(row_height, height)
+    return found
+
+
+def _spring(graph: object, centre: int | None) -> dict[int, tuple[float, float]]:
+    import networkx as nx
+
+    nodes = list(graph)  # type: ignore[call-overload]
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
     fixed = [centre] if centre is not None else None
     start = {centre: (0.0, 0.0)} if centre is not None else None
-    iterations = 50 if len(ids) <= 300 else 30
-    placed = nx.spring_layout(
-        graph, pos=start, fixed=fixed, seed=17, iterations=iterations, k=None, scale=None
-    )
-    spread = SCALE * max(1.0, len(ids) ** 0.5)
-    if centre is None:
-        placed = nx.rescale_layout_dict(placed, scale=spread)
-    else:
-        placed = {i: (x * spread, y * spread) for i, (x, y) in placed.items()}
-    return {i: (round(float(x), 1), round(float(y), 1)) for i, (x, y) in placed.items()}
+    iterations = 50 if len(nodes) <= 300 else 30
+    placed = nx.spring_layout(graph, pos=start, fixed=fixed, seed=17, iterations=iterations)
+    spread = SCALE * max(1.0, len(nodes) ** 0.5)
+    if centre is None:  # scaled to its size: a part of n actors spans about SCALE * sqrt(n)
+        placed = nx.rescale_layout_dict(placed, scale=spread / 2)
+        return {i: (float(px), float(py)) for i, (px, py) in placed.items()}
+    return {i: (float(px) * spread, float(py) * spread) for i, (px, py) in placed.items()}
+
+
+def _box(positions: dict[int, tuple[float, float]]) -> tuple[float, float, float, float]:
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    return min(xs), min(ys), max(xs), max(ys)
