@@ -497,3 +497,13 @@ def test_a_dossier_of_a_period(client: TestClient) -> None:
     row = re.search(r"<tr>.*?p-fighting.*?</tr>", early, re.S)
     assert row is not None and re.search(r"<summary>1 report\(s\)</summary>", row.group(0))
     assert client.get(f"/actors/{front}", params={"since": "2026-02-31"}).status_code == 422
+
+
+def test_the_articles_of_a_period(client: TestClient) -> None:
+    every = client.get("/api/articles", params={"limit": 100}).json()
+    day = sorted(a["published"] for a in every if a["published"])[1]
+    html = client.get("/articles", params={"since": day, "until": day}).text
+    titles = [a["title"] for a in every if a["published"] == day]
+    listed = re.findall(r'<li><a href="/articles/\d+">', html)
+    assert len(listed) == len(titles) and titles
+    assert client.get("/articles", params={"until": "2026-04-31"}).status_code == 422

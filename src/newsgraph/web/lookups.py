@@ -5,8 +5,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from newsgraph.store import queries as q
 from newsgraph.store.tables import (
     ArticleActor,
+    ArticleRow,
     CorpusActor,
     CorpusEvent,
     Curation,
@@ -91,3 +93,43 @@ def event_dates(
         else:
             counts[str(day)] = int(n)
     return counts, undated
+
+
+def articles_between(
+    session: Session,
+    *,
+    search: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[q.ArticleRef]:
+    """Articles published in a period (either end open), newest first; `search` looks in
+    titles as `queries.list_articles` does."""
+    query = (
+        sa.select(ArticleRow.id)
+        .order_by(ArticleRow.published.desc(), ArticleRow.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if search:
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(ArticleRow.title.ilike(f"%{escaped}%", escape="\\"))
+    if since:
+        query = query.where(ArticleRow.published >= since)
+    if until:
+        query = query.where(ArticleRow.published <= until)
+    ids = list(session.scalars(query))
+    rows = {
+        row.id: row for row in session.scalars(sa.select(ArticleRow).where(ArticleRow.id.in_(ids)))
+    }
+    return [
+        q.ArticleRef(
+            id=i,
+            title=rows[i].title,
+            published=rows[i].published,
+            source=rows[i].source,
+            url=rows[i].url,
+        )
+        for i in ids
+    ]

@@ -21,7 +21,7 @@ from newsgraph.model import ActorType, EventType, Predicate
 from newsgraph.store import queries as q
 from newsgraph.store.tables import CorpusActor
 from newsgraph.web.deps import TEXT_PATTERN, ActorName, Date, PathId, SessionDep, Text
-from newsgraph.web.lookups import event_dates, survivor
+from newsgraph.web.lookups import articles_between, event_dates, survivor
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 templates = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
@@ -400,15 +400,23 @@ def quotes_page(
 
 @router.get("/articles")
 def articles_page(
-    request: Request, db: SessionDep, search: Text = None, page: Page = 1
+    request: Request,
+    db: SessionDep,
+    search: Text = None,
+    since: Date = None,
+    until: Date = None,
+    page: Page = 1,
 ) -> Response:
-    found = q.list_articles(db, search=search, limit=PAGE, offset=(page - 1) * PAGE)
+    found = articles_between(
+        db, search=search, since=since, until=until, limit=PAGE, offset=(page - 1) * PAGE
+    )
     return _page(
         request,
         "articles.html",
         title="Articles",
         articles=found,
         search=search or "",
+        dates={"since": since, "until": until},
         **_paging(request, page, found),
     )
 
