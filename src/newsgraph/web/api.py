@@ -2,8 +2,9 @@
 
 Actors in filters (`actor`, `speaker`, `about`) are given as the CLI takes them: a name, an
 alias or `#id`. Every list takes `limit` and `offset`. Bad parameters answer 422 with a
-message, unknown actors or articles 404; nothing here changes the store unless the app
-was started with --allow-edits (merge and split answer 403 otherwise).
+message, unknown actors or articles 404. Nothing here changes the store unless the app
+was started with --allow-edits (merge and split answer 403 otherwise), and then only
+through a JSON body sent from a page of this origin (see security.py).
 """
 
 from __future__ import annotations
@@ -11,35 +12,39 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from itertools import islice
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Query, Response
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
 from newsgraph.model import ActorType, EventType, Predicate
 from newsgraph.store import queries as q
 from newsgraph.store.tables import CorpusActor
-from newsgraph.web.app import MsgspecResponse, session
+from newsgraph.web import graphview
+from newsgraph.web.deps import (
+    TEXT_PATTERN,
+    ActorName,
+    Date,
+    Limit,
+    MsgspecResponse,
+    Offset,
+    PathId,
+    SessionDep,
+    Text,
+    id_in_range,
+)
+from newsgraph.web.lookups import survivor
+from newsgraph.web.security import edit_request
 
 router = APIRouter(tags=["corpus"])
-SessionDep = Annotated[Session, Depends(session)]
-
-_TEXT = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"  # no control characters (PostgreSQL refuses NUL)
-Text = Annotated[str | None, Query(max_length=200, pattern=_TEXT)]
-Date = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
-Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0, le=1_000_000)]
-PathId = Annotated[int, Path(ge=1, le=2**31)]
-ActorName = Annotated[
-    str | None,
-    Query(max_length=200, pattern=_TEXT, description="A name, an alias, or #id."),
-]
 
 RESPONSE_TYPES: list[Any] = [
     list[q.ActorSummary],
     q.Dossier,
     list[q.RelationAssertion],
-    q.Graph,
+    graphview.GraphView,
     list[q.CorpusEventView],
     list[q.QuoteView],
     list[q.ArticleRef],
@@ -81,15 +86,35 @@ def actors(
     )
 
 
-@router.get("/actors/{actor_id}", response_model=None, responses=_returns("Dossier"))
+@router.get("/actors/find", response_model=None, responses=_returns("ActorSummary"))
 @_encoded
-def dossier(db: SessionDep, actor_id: PathId, limit: Limit = q.PAGE) -> Any:
+def find(
+    db: SessionDep,
+    name: Annotated[
+        str,
+        Query(min_length=1, max_length=200, pattern=TEXT_PATTERN, description="name or #id"),
+    ],
+) -> Any:
+    """The actor a name, an alias or `#id` means (as every actor filter reads it)."""
+    _check_id(name)
+    found = q.actor_summaries(db, [q.find_actor(db, name).id])
+    if not found:
+        raise q.NotFound(f"{name!r} appears in no article (merged into another actor?)")
+    return found[0]
+
+
+@router.get("/actors/{actor_id}", response_model=None, responses=_returns("Dossier"))
+def dossier(db: SessionDep, actor_id: PathId, limit: Limit = q.PAGE) -> Response:
     """One actor's dossier: every name and role, the newest `limit` of its relations,
-    events, quotes and articles, and `totals` counting them all."""
+    events, quotes and articles, and `totals` counting them all. An actor merged into
+    another redirects (307) to the one it was merged into."""
     actor = db.get(CorpusActor, actor_id)
     if actor is None:
         raise q.NotFound(f"no actor with id {actor_id}")
-    return q.dossier(db, actor, limit)
+    kept = survivor(db, actor_id)
+    if kept is not None:
+        return RedirectResponse(f"/api/actors/{kept}?limit={limit}", status_code=307)
+    return MsgspecResponse(q.dossier(db, actor, limit))
 
 
 @router.get("/relations", response_model=None, responses=_returns("RelationAssertion", many=True))
@@ -116,20 +141,78 @@ def relations(
     return list(islice(found, limit))
 
 
-@router.get("/graph", response_model=None, responses=_returns("Graph"))
-@_encoded
-def graph(
+def graph_view(
     db: SessionDep,
+    actor: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            pattern=TEXT_PATTERN,
+            description="Centre the graph on this actor (name, alias or #id): it and its "
+            "strongest neighbours.",
+        ),
+    ] = None,
     type: Annotated[list[ActorType], Query()] = [],  # noqa: B006 (FastAPI copies it)
     predicate: Annotated[list[Predicate], Query()] = [],  # noqa: B006
     since: Date = None,
     until: Date = None,
     source: Text = None,
-    limit: Annotated[int, Query(ge=1, le=2000)] = 300,
-) -> Any:
-    """The actor graph: the actors in most articles and the relations among them."""
-    return q.graph(
-        db, types=type, predicates=predicate, since=since, until=until, source=source, limit=limit
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=1000, description="Actors drawn, at most (150; with `actor`, 40)."),
+    ] = None,
+) -> graphview.GraphView:
+    """The graph a view's parameters ask for (a dependency of the graph and its export)."""
+    filters: dict[str, Any] = {
+        "types": type,
+        "predicates": predicate,
+        "since": since,
+        "until": until,
+        "source": source,
+    }
+    key = (actor, tuple(type), tuple(predicate), since, until, source, limit)
+    if actor:
+        _check_id(actor)
+        centre = q.find_actor(db, actor).id
+        return graphview.cached(
+            db, key, lambda: graphview.neighbourhood(db, centre, limit=limit or 40, **filters)
+        )
+    return graphview.cached(db, key, lambda: graphview.overview(db, limit=limit or 150, **filters))
+
+
+GraphViewDep = Annotated[graphview.GraphView, Depends(graph_view)]
+
+
+@router.get("/graph", response_model=None, responses=_returns("GraphView"))
+@_encoded
+def graph(view: GraphViewDep) -> Any:
+    """The actor graph as the workbench draws it: actors with relations only, generic ones
+    ("the army") folded into their named owner or left out, the `limit` in most articles,
+    with positions; `left_out` counts what is not drawn and why. With `actor`: that actor
+    and its `limit` strongest neighbours."""
+    return view
+
+
+@router.get(
+    "/graph/export",
+    response_model=None,
+    responses={200: {"content": {"text/csv": {}, "application/gexf+xml": {}}}},
+)
+def graph_export(
+    view: GraphViewDep, format: Annotated[Literal["csv", "gexf"], Query()] = "csv"
+) -> Response:
+    """The graph view the same parameters give, as a download: CSV (one row per relation,
+    with its counts and dates) or GEXF for Gephi (with the view's positions)."""
+    from newsgraph.web import exports
+
+    if format == "gexf":
+        body, media = exports.gexf(view), "application/gexf+xml"
+    else:
+        body, media = exports.csv_edges(view), "text/csv; charset=utf-8"
+    return Response(
+        body,
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="newsgraph-graph.{format}"'},
     )
 
 
@@ -203,30 +286,59 @@ def article(db: SessionDep, article_id: PathId) -> Any:
 @_encoded
 def search(
     db: SessionDep,
-    words: Annotated[str, Query(alias="q", min_length=1, max_length=200, pattern=_TEXT)],
+    words: Annotated[str, Query(alias="q", min_length=1, max_length=200, pattern=TEXT_PATTERN)],
 ) -> Any:
     """Actors whose names contain the words, and quotes that hold them."""
     return q.search(db, words)
 
 
+class MergeRequest(BaseModel):
+    other: str = Field(
+        min_length=1, max_length=200, pattern=TEXT_PATTERN, description="name or #id"
+    )
+    note: str | None = Field(default=None, max_length=2000)
+    different_types: bool = Field(
+        default=False, description="Merge even though the two actors' types differ."
+    )
+
+
+class SplitRequest(BaseModel):
+    other: str | None = Field(
+        default=None, max_length=200, pattern=TEXT_PATTERN, description="undo its merge"
+    )
+    name: str | None = Field(
+        default=None, max_length=200, pattern=TEXT_PATTERN, description="a surface form"
+    )
+
+
+Editing = Depends(edit_request)
+
+
 @router.post(
-    "/actors/{actor_id}/merge", response_model=None, responses=_returns("ActorSummary", many=True)
+    "/actors/{actor_id}/merge",
+    response_model=None,
+    responses=_returns("ActorSummary", many=True),
+    dependencies=[Editing],
 )
 @_encoded
-def merge(
-    request: Request,
-    db: SessionDep,
-    actor_id: PathId,
-    other: Annotated[str, Query(max_length=200, pattern=_TEXT, description="name or #id")],
-    note: Text = None,
-) -> Any:
-    """Merge `other` into this actor (needs --allow-edits); recorded and reversible."""
+def merge(db: SessionDep, actor_id: PathId, body: MergeRequest) -> Any:
+    """Merge `other` into this actor (needs --allow-edits and a JSON body from a page of
+    this origin); recorded and reversible. Refused (409) when the types differ, unless
+    `different_types` is true."""
     from newsgraph.store.curation import CurationError
     from newsgraph.store.curation import merge as run_merge
 
-    keep = _editable(request, db, actor_id)
+    keep = _actor(db, actor_id)
+    _check_id(body.other)
+    other = q.find_actor(db, body.other)
+    if other.type != keep.type and not body.different_types:
+        raise HTTPException(
+            status_code=409,
+            detail=f"{other.name!r} is {other.type} but {keep.name!r} is {keep.type}: "
+            "send different_types: true to merge them anyway",
+        )
     try:
-        run_merge(db, keep, q.find_actor(db, other), note)
+        run_merge(db, keep, other, body.note)
     except CurationError as error:
         raise HTTPException(status_code=409, detail=str(error)) from error
     db.commit()
@@ -234,41 +346,42 @@ def merge(
 
 
 @router.post(
-    "/actors/{actor_id}/split", response_model=None, responses=_returns("ActorSummary", many=True)
+    "/actors/{actor_id}/split",
+    response_model=None,
+    responses=_returns("ActorSummary", many=True),
+    dependencies=[Editing],
 )
 @_encoded
-def split(
-    request: Request,
-    db: SessionDep,
-    actor_id: PathId,
-    other: ActorName = None,
-    name: Text = None,
-) -> Any:
+def split(db: SessionDep, actor_id: PathId, body: SplitRequest) -> Any:
     """Undo the merge of `other` into this actor, or move the surface form `name` out into
-    an actor of its own (needs --allow-edits)."""
+    an actor of its own (needs --allow-edits and a JSON body from a page of this origin)."""
     from newsgraph.store.curation import CurationError, merged_into, split_name, unmerge
 
-    actor = _editable(request, db, actor_id)
-    if (other is None) == (name is None):
+    actor = _actor(db, actor_id)
+    if (body.other is None) == (body.name is None):
         raise HTTPException(status_code=422, detail="give either other or name")
     try:
-        if other is not None:
-            record = unmerge(db, actor, merged_into(db, actor, other))
+        if body.other is not None:
+            record = unmerge(db, actor, merged_into(db, actor, body.other))
         else:
-            assert name is not None
-            record = split_name(db, actor, name)
+            assert body.name is not None
+            record = split_name(db, actor, body.name)
     except CurationError as error:
         raise HTTPException(status_code=409, detail=str(error)) from error
     db.commit()
     return q.actor_summaries(db, [record.kept_id, record.other_id])
 
 
-def _editable(request: Request, db: Session, actor_id: int) -> CorpusActor:
-    if not request.app.state.allow_edits:
-        raise HTTPException(
-            status_code=403, detail="read-only: start `newsgraph serve --allow-edits` to edit"
-        )
+def _actor(db: Session, actor_id: int) -> CorpusActor:
     actor = db.get(CorpusActor, actor_id)
     if actor is None:
         raise q.NotFound(f"no actor with id {actor_id}")
     return actor
+
+
+def _check_id(name: str) -> None:
+    """A `#id` beyond what the store holds is a bad request, not a lookup."""
+    try:
+        id_in_range(name)
+    except ValueError as problem:
+        raise HTTPException(status_code=422, detail=str(problem)) from problem

@@ -8,7 +8,7 @@ data model stays defined once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 from urllib.parse import urlencode
@@ -19,30 +19,33 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from sqlalchemy.orm import Session
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsgraph import __version__
 from newsgraph.store import Store, open_store
 from newsgraph.store import queries as q
+from newsgraph.web import api, pages
+from newsgraph.web.deps import MsgspecResponse
+from newsgraph.web.security import add_security_headers, allowed_hosts
 
 
-class MsgspecResponse(Response):
-    media_type = "application/json"
-
-    def render(self, content: Any) -> bytes:
-        return msgspec.json.encode(content)
-
-
-def create_app(db: str, *, allow_edits: bool = False, store: Store | None = None) -> FastAPI:
-    """The workbench over the store at `db` (opened here unless `store` is given)."""
-    from newsgraph.web import api, pages
-
+def create_app(
+    db: str,
+    *,
+    allow_edits: bool = False,
+    store: Store | None = None,
+    hosts: Sequence[str] = (),
+) -> FastAPI:
+    """The workbench over the store at `db` (opened here unless `store` is given), answering
+    requests for localhost, 127.0.0.1 and `hosts` (the address it listens on) only."""
     app = FastAPI(
         title="newsgraph",
         version=__version__,
         description="The corpus of actors, relations, events and quotes, read from the store "
         "that `newsgraph ingest` writes. Every list is paginated with `limit` and `offset`.",
         default_response_class=MsgspecResponse,
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; /openapi.json stays
+        redoc_url=None,
     )
     app.state.store = store or open_store(db, create=False)
     app.state.allow_edits = allow_edits
@@ -52,17 +55,12 @@ def create_app(db: str, *, allow_edits: bool = False, store: Store | None = None
     app.include_router(api.router, prefix="/api")
     app.include_router(pages.router)
     app.middleware("http")(_drop_empty_page_filters)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(hosts))
+    app.middleware("http")(add_security_headers)  # outermost: on every answer, refusals too
     app.add_exception_handler(q.NotFound, _not_found)
     app.add_exception_handler(RequestValidationError, _invalid)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
-
-
-def session(request: Request) -> Iterator[Session]:
-    """A session on the app's store for one request (a FastAPI dependency)."""
-    store: Store = request.app.state.store
-    with store.session() as opened:
-        yield opened
 
 
 async def _drop_empty_page_filters(request: Request, call_next: Any) -> Response:
@@ -80,9 +78,7 @@ async def _not_found(request: Request, error: Exception) -> Response:
     detail = {"detail": str(error), "suggestions": error.suggestions}
     if request.url.path.startswith("/api/"):
         return JSONResponse(detail, status_code=404)
-    from newsgraph.web.pages import render_error
-
-    return render_error(request, 404, str(error))
+    return pages.render_error(request, 404, str(error))
 
 
 async def _invalid(request: Request, error: Exception) -> Response:
@@ -93,10 +89,8 @@ async def _invalid(request: Request, error: Exception) -> Response:
     ]
     if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
         return JSONResponse({"detail": problems}, status_code=422)
-    from newsgraph.web.pages import render_error
-
     message = "; ".join(f"{'.'.join(p['loc'][1:])}: {p['msg']}" for p in problems)
-    return render_error(request, 422, message)
+    return pages.render_error(request, 422, message)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -105,10 +99,8 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     schema = get_openapi(
         title=app.title, version=app.version, description=app.description, routes=app.routes
     )
-    from newsgraph.web.api import RESPONSE_TYPES
-
     _, components = msgspec.json.schema_components(
-        RESPONSE_TYPES, ref_template="#/components/schemas/{name}"
+        api.RESPONSE_TYPES, ref_template="#/components/schemas/{name}"
     )
     schema.setdefault("components", {}).setdefault("schemas", {}).update(components)
     app.openapi_schema = schema

@@ -5,25 +5,28 @@ map draw with small scripts in static/ that read the JSON API.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from itertools import pairwise
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
 
 from newsgraph.model import ActorType, EventType, Predicate
 from newsgraph.store import queries as q
 from newsgraph.store.tables import CorpusActor
-from newsgraph.web.api import ActorName, Date, SessionDep, Text
+from newsgraph.web.deps import TEXT_PATTERN, ActorName, Date, PathId, SessionDep, Text
+from newsgraph.web.lookups import articles_between, event_dates, survivor
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 templates = Jinja2Templates(directory=str(resources.files("newsgraph.web").joinpath("templates")))
 PAGE = 50
 Page = Annotated[int, Query(ge=1, le=20_000)]
-PathId = Annotated[int, Path(ge=1, le=2**31)]
 ACTOR_TYPES = list(ActorType.__args__)  # type: ignore[attr-defined]
 EVENT_TYPES = list(EventType.__args__)  # type: ignore[attr-defined]
 PREDICATES = list(Predicate.__args__)  # type: ignore[attr-defined]
@@ -64,10 +67,35 @@ def home() -> Response:
 
 
 @router.get("/graph")
-def graph_page(request: Request) -> Response:
+def graph_page(request: Request, db: SessionDep, actor: ActorName = None) -> Response:
+    """The graph page; its script reads the filters from the URL and /api/graph."""
+    centre = q.find_actor(db, actor) if actor else None
     return _page(
-        request, "graph.html", title="Actor graph", types=ACTOR_TYPES, predicates=PREDICATES
+        request,
+        "graph.html",
+        title=f"Graph around {centre.name}" if centre else "Actor graph",
+        types=ACTOR_TYPES,
+        predicates=PREDICATES,
+        centre=centre,
+        export_query=str(request.url.query),
     )
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    db: SessionDep,
+    words: Annotated[str | None, Query(alias="q", max_length=200, pattern=TEXT_PATTERN)] = None,
+) -> Response:
+    """One box across actors, quotes, articles and events."""
+    words = (words or "").strip()
+    found = q.search(db, words) if words else None
+    events = []
+    if found is not None:  # events happen at a place, or involve the actor found first
+        events = q.list_events(db, place=words, limit=20)
+        if not events and found.actors:
+            events = q.list_events(db, actor_id=found.actors[0].id, limit=20)
+    return _page(request, "search.html", title="Search", words=words, found=found, events=events)
 
 
 @router.get("/actors")
@@ -97,12 +125,105 @@ def dossier_page(
     db: SessionDep,
     actor_id: PathId,
     limit: Annotated[int, Query(ge=1, le=500)] = PAGE,
+    since: Date = None,
+    until: Date = None,
 ) -> Response:
     actor = db.get(CorpusActor, actor_id)
     if actor is None:
         raise q.NotFound(f"no actor with id {actor_id}")
+    kept = survivor(db, actor_id)
+    if kept is not None:  # merged into another actor: its URL leads there
+        return RedirectResponse(f"/actors/{kept}", status_code=307)
     dossier = q.dossier(db, actor, limit)
-    return _page(request, "dossier.html", title=dossier.actor.name, d=dossier)
+    assertions = q.relations(db, actor_id=actor_id, limit=RELATIONS_READ)
+    groups = relation_groups(a for a in assertions if _within(a.provenance.article, since, until))
+    if since or until:
+        _narrow(db, dossier, since, until, limit)
+    return _page(
+        request,
+        "dossier.html",
+        title=dossier.actor.name,
+        d=dossier,
+        relation_groups=groups,
+        dates={"since": since, "until": until},
+    )
+
+
+def _within(article: q.ArticleRef, since: str | None, until: str | None) -> bool:
+    published = article.published
+    if since and (not published or published < since):
+        return False
+    return not (until and (not published or published > until))
+
+
+def _narrow(
+    db: Session, dossier: q.Dossier, since: str | None, until: str | None, limit: int
+) -> None:
+    """The dossier's events, quotes and articles of the period only (events by their date,
+    the rest by the article's), read again with the dates so that none is missing."""
+    actor_id = dossier.actor.id
+    events = q.list_events(db, actor_id=actor_id, since=since, until=until, limit=None)
+    events.sort(key=lambda e: (e.date or "", e.id), reverse=True)
+    as_actor = [e for e in events if any(a.id == actor_id for a in e.actors)]
+    as_target = [e for e in events if any(a.id == actor_id for a in e.targets)]
+    dossier.events_as_actor, dossier.events_as_target = as_actor[:limit], as_target[:limit]
+    dossier.quotes_by = q.search_quotes(
+        db, speaker_id=actor_id, since=since, until=until, limit=limit
+    )
+    dossier.quotes_about = q.search_quotes(
+        db, about_id=actor_id, since=since, until=until, limit=limit
+    )
+    dossier.articles = [a for a in dossier.articles if _within(a, since, until)]
+    dossier.totals = {
+        **dossier.totals,
+        "events_as_actor": len(as_actor),
+        "events_as_target": len(as_target),
+        "quotes_by": len(dossier.quotes_by),
+        "quotes_about": len(dossier.quotes_about),
+        "articles": len(dossier.articles),
+    }
+
+
+RELATIONS_READ = 5000  # assertions grouped on a dossier, at most
+
+
+@dataclass
+class RelationGroup:
+    """Every report of one (subject, predicate, object), for the dossier's relations table."""
+
+    subject: q.ActorRef
+    predicate: str
+    object: q.ActorRef
+    reports: list[q.RelationAssertion]
+    first: str | None
+    last: str | None
+    hedged: int
+
+
+def relation_groups(assertions: Iterable[q.RelationAssertion]) -> list[RelationGroup]:
+    """Assertions grouped by subject–predicate–object, most reported first; the reports in
+    each by date of the article."""
+    grouped: dict[tuple[int, str, int], list[q.RelationAssertion]] = {}
+    for assertion in assertions:
+        key = (assertion.subject.id, assertion.predicate, assertion.object.id)
+        grouped.setdefault(key, []).append(assertion)
+    groups = []
+    for reports in grouped.values():
+        reports.sort(key=lambda r: (r.provenance.article.published or "", r.provenance.start))
+        dates = [r.provenance.article.published for r in reports if r.provenance.article.published]
+        groups.append(
+            RelationGroup(
+                subject=reports[0].subject,
+                predicate=reports[0].predicate,
+                object=reports[0].object,
+                reports=reports,
+                first=min(dates) if dates else None,
+                last=max(dates) if dates else None,
+                hedged=sum(r.provenance.modality != "asserted" for r in reports),
+            )
+        )
+    groups.sort(key=lambda g: (-len(g.reports), g.last or "", g.subject.name, g.predicate))
+    return groups
 
 
 @router.get("/timeline")
@@ -126,15 +247,110 @@ def timeline_page(
         limit=PAGE,
         offset=(page - 1) * PAGE,
     )
+    counts, undated = event_dates(
+        db,
+        actor_id=q.actor_filter(db, actor),
+        type=type,
+        since=since,
+        until=until,
+        place=place,
+    )
     return _page(
         request,
         "timeline.html",
         title="Timeline",
+        axis=time_axis(request, counts),
+        undated=undated,
         events=found,
         types=EVENT_TYPES,
         filters={"actor": actor, "type": type, "since": since, "until": until, "place": place},
         **_paging(request, page, found),
     )
+
+
+@dataclass
+class Bar:
+    """One period of the timeline's axis: its events counted, a link to them."""
+
+    x: float
+    width: float
+    height: float
+    count: int
+    label: str
+    href: str
+
+
+@dataclass
+class Axis:
+    bars: list[Bar]
+    ticks: list[tuple[float, str]]
+    period: str  # "day", "week" or "month"
+    width: int = 960
+    height: int = 110
+
+
+def time_axis(request: Request, counts: dict[str, int]) -> Axis | None:
+    """Events on a time axis: one bar per day, week or month (whichever keeps the bars
+    countable), each linking to the timeline of its period."""
+    days = sorted(dt.date.fromisoformat(d) for d in counts if _is_date(d))
+    if not days:
+        return None
+    span = (days[-1] - days[0]).days + 1
+    period = "day" if span <= 62 else "week" if span <= 730 else "month"
+
+    def start_of(day: dt.date) -> dt.date:
+        if period == "week":
+            return day - dt.timedelta(days=day.weekday())
+        return day.replace(day=1) if period == "month" else day
+
+    def after(day: dt.date) -> dt.date:
+        if period == "month":
+            return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return day + dt.timedelta(days=7 if period == "week" else 1)
+
+    buckets: dict[dt.date, int] = {}
+    for day_text, n in counts.items():
+        if _is_date(day_text):
+            key = start_of(dt.date.fromisoformat(day_text))
+            buckets[key] = buckets.get(key, 0) + n
+    first, periods = start_of(days[0]), []
+    current = first
+    while current <= days[-1]:
+        periods.append(current)
+        current = after(current)
+    axis = Axis(bars=[], ticks=[], period=period)
+    step = axis.width / len(periods)
+    most = max(buckets.values())
+    for index, begins in enumerate(periods):
+        n = buckets.get(begins, 0)
+        ends = after(begins) - dt.timedelta(days=1)
+        if n:
+            axis.bars.append(
+                Bar(
+                    x=round(index * step, 1),
+                    width=round(max(step - 1, 1), 1),
+                    height=round(90 * n / most, 1) or 1,
+                    count=n,
+                    label=f"{begins.isoformat()}"
+                    + (f" to {ends.isoformat()}" if ends != begins else ""),
+                    href=_query(request, since=begins.isoformat(), until=ends.isoformat(), page=1),
+                )
+            )
+    every = max(1, len(periods) // 8)
+    axis.ticks = [
+        (round(i * step, 1), periods[i].isoformat())
+        for i in range(0, len(periods), every)
+        if i * step < axis.width - 70  # a label must fit before the edge
+    ]
+    return axis
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @router.get("/map")
@@ -184,15 +400,23 @@ def quotes_page(
 
 @router.get("/articles")
 def articles_page(
-    request: Request, db: SessionDep, search: Text = None, page: Page = 1
+    request: Request,
+    db: SessionDep,
+    search: Text = None,
+    since: Date = None,
+    until: Date = None,
+    page: Page = 1,
 ) -> Response:
-    found = q.list_articles(db, search=search, limit=PAGE, offset=(page - 1) * PAGE)
+    found = articles_between(
+        db, search=search, since=since, until=until, limit=PAGE, offset=(page - 1) * PAGE
+    )
     return _page(
         request,
         "articles.html",
         title="Articles",
         articles=found,
         search=search or "",
+        dates={"since": since, "until": until},
         **_paging(request, page, found),
     )
 
