@@ -501,7 +501,7 @@ def serve(
 
     store = open_or_exit(db, create=False)
     # the app only shows `db` (the store is given): never with its password
-    app = create_app(shown_db(db), allow_edits=allow_edits, store=store)
+    app = create_app(shown_db(db), allow_edits=allow_edits, store=store, hosts=[host])
     if host not in ("127.0.0.1", "localhost", "::1"):
         warn(f"listening on {host}: anyone who can reach it can read the corpus")
     err.print(
