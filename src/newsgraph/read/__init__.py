@@ -30,6 +30,8 @@ SUFFIXES = (
     TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
 )
 
+_SHOWN_LINES = 5  # lines with replaced bytes warned about one by one
+
 Item = Record | ReadError
 Warn = Callable[[str], None]
 
@@ -103,12 +105,17 @@ def _read_directory(directory: Path, published: str | None, warn: Warn) -> Itera
 
 def _decoded(data: bytes, origin: str, warn: Warn) -> str | ReadError:
     try:
-        text, guessed = decode(data)
+        decoded = decode(data)
     except DecodeError as error:
         return ReadError(origin=origin, message=str(error))
-    if guessed:
-        warn(f"{origin}: not UTF-8, read as {guessed}")
-    return text
+    if decoded.encoding:
+        warn(f"{origin}: not UTF-8, read as {decoded.encoding}")
+    lines = decoded.replaced_lines
+    for line in lines[:_SHOWN_LINES]:
+        warn(f"{origin}:{line}: invalid UTF-8 byte(s) replaced")
+    if len(lines) > _SHOWN_LINES:
+        warn(f"{origin}: invalid UTF-8 byte(s) replaced on {len(lines) - _SHOWN_LINES} more lines")
+    return decoded.text
 
 
 def _read_text(data: bytes, origin: str, published: str | None, warn: Warn) -> Iterator[Item]:
