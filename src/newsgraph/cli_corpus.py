@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.console import err, error, out, ticker, warn
 from newsgraph.model import ActorType, EventType, ReadError
+from newsgraph.render import DataTable, safe_markup
 from newsgraph.store import DEFAULT_DB, StoreError, open_store
 from newsgraph.store import queries as q
 
@@ -196,9 +197,13 @@ def actors(
     if json:
         _print_json(found)
         return
-    table = Table(title=f"Actors in {db}", title_justify="left")
+    table = DataTable(title=f"Actors in {db}", title_justify="left")
     for column in ("id", "name", "type", "articles", "aliases", "CAMEO"):
-        table.add_column(column, justify="right" if column in ("id", "articles") else "left")
+        table.add_column(
+            column,
+            justify="right" if column in ("id", "articles") else "left",
+            min_width=len(column),
+        )
     for actor in found:
         table.add_row(
             str(actor.id),
@@ -232,11 +237,14 @@ def actor(
 
 def print_dossier(dossier: q.Dossier) -> None:
     actor = dossier.actor
-    out.rule(f"[bold]{actor.name}[/] · {actor.type} · #{actor.id} · {actor.articles} article(s)")
+    out.rule(
+        f"[bold]{safe_markup(actor.name)}[/] · {actor.type} · #{actor.id} · "
+        f"{actor.articles} article(s)"
+    )
     forms = ", ".join(f"{form} ({count})" for form, count in dossier.surface_forms.items())
-    out.print(f"[bold]Names:[/] {forms}", highlight=False)
+    out.print(f"[bold]Names:[/] {safe_markup(forms)}", highlight=False)
     if actor.cameo:
-        out.print(f"[bold]CAMEO:[/] {' '.join(actor.cameo)}")
+        out.print(f"[bold]CAMEO:[/] {safe_markup(' '.join(actor.cameo))}")
     if dossier.roles:
         table = _table("Roles over time", "date", "title", "organisation", "article")
         for role in dossier.roles:
@@ -339,9 +347,9 @@ def events(
 
 
 def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    table = DataTable(title=title, title_justify="left", show_lines=False)
+    for column in columns:  # a header wraps between words, never inside one
+        table.add_column(column, overflow="fold", min_width=max(map(len, column.split())))
     return table
 
 
@@ -469,7 +477,8 @@ def merge(
             raise typer.Exit(code=1) from problem
         session.commit()
         out.print(
-            f"merged #{second.id} {second.name} into #{first.id} {first.name} "
+            f"merged #{second.id} {safe_markup(second.name)} into #{first.id} "
+            f"{safe_markup(first.name)} "
             f"({len(record.moved)} article actor(s) moved; curation #{record.id})",
             highlight=False,
         )

@@ -7,6 +7,7 @@ records in flight so memory stays flat whatever the corpus size.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import signal
 import threading
@@ -23,6 +24,8 @@ from newsgraph.extract import Resources, extract_article
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import BATCH_SIZE, MODEL, load_pipeline, parse_stream
 from newsgraph.segments import MAX_ARTICLE_CHARS, SEGMENT_CHARS, merge_segments, segment_record
+
+log = logging.getLogger(__name__)
 
 Item = Record | ReadError
 Result = Article | ReadError
@@ -70,8 +73,9 @@ class Analyzer:
                 extract_article(parsed[0], parsed[1], False, self.resources)
 
     def run(self, items: Iterable[Item], include_text: bool = False) -> Iterator[Result]:
-        """Articles (and errors) for `items`, in input order. A very long record is read in
-        segments (`newsgraph.segments`), each with its own time limit, and merged back."""
+        """One article or error for each of `items`, in input order. A very long record is
+        read in segments (`newsgraph.segments`), each with its own time limit, and merged
+        back; a segment that fails is logged as a warning and the article keeps the rest."""
         plan: deque[_Part] = deque()  # the segments in the stream, in order
 
         def segmented() -> Iterator[Item]:
@@ -101,7 +105,8 @@ class Analyzer:
             part = plan.popleft()
             result = self._extract(record, doc, False, part.origin)
             if isinstance(result, ReadError):  # only this part is lost; the others stand
-                yield result
+                # Logged, not yielded: callers pair one result with each record given.
+                log.warning("%s", result)
             else:
                 merged.append((result, part.start))
             if part.index == part.count - 1:
