@@ -9,17 +9,21 @@ from typing import TypeVar
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
+from newsgraph.render import safe_markup
+
 out = Console()
 err = Console(stderr=True)
 T = TypeVar("T")
 
 
 def warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+    """A warning on stderr; the message is text (file names, article text), not markup."""
+    err.print(f"[yellow]warning:[/] {safe_markup(message)}", highlight=False, soft_wrap=True)
 
 
 def error(message: str) -> None:
-    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    """An error on stderr; the message is text, not markup."""
+    err.print(f"[red]error:[/] {safe_markup(message)}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
