@@ -32,9 +32,9 @@ HOSTILE = [
 ]
 TITLE = "Tessin [the] bridge \x1b]0;owned\x07 holds"
 TEXT = (
-    "Mira Castellane, the commander of the Harrow Front, said: \"We hold [the] bridge at "
+    'Mira Castellane, the commander of the Harrow Front, said: "We hold [the] bridge at '
     "[link=https://evil.example]Velmora[/link] and we stay \x1b[2J here \x1b]0;pwned\x07 "
-    "whatever \x9b31m comes.\"\n\n"
+    'whatever \x9b31m comes."\n\n'
     "Fighters of the Harrow Front attacked the Ostrel Guard in Tessin on Monday, killing four "
     "soldiers [bold red]at dawn[/bold red], police said.\x07 The Ostrel Guard accused the Harrow "
     "Front of shelling \x1b]8;;https://evil.example\x1b\\the market\x1b]8;;\x1b\\ of Tessin.\n\n"

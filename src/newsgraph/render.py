@@ -179,14 +179,17 @@ class FactTable:
         """Label columns as wide as their widest cell; the others share what is left."""
         widths: dict[str, int] = {}
         for column in self.columns:
-            widest = max((len(row.get(column.name, "")) for row in self.rows), default=0)
+            content = max((len(row.get(column.name, "")) for row in self.rows), default=0)
             label = len(column.name)
-            widths[column.name] = max(column.min_width, label, widest if not column.ratio else 0)
+            widths[column.name] = max(column.min_width, label, content if not column.ratio else 0)
         spare = self.width - 1 - sum(w + 3 for w in widths.values())
         ratios = sum(c.ratio for c in self.columns)
+        if spare <= 0 or not ratios:
+            return widths
         for column in self.columns:
-            if column.ratio and spare > 0:
-                widths[column.name] += spare * column.ratio // ratios
+            widths[column.name] += spare * column.ratio // ratios
+        largest = max(self.columns, key=lambda c: c.ratio)  # what rounding left over
+        widths[largest.name] += spare - sum(spare * c.ratio // ratios for c in self.columns)
         return widths
 
 

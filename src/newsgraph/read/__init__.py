@@ -16,7 +16,7 @@ from newsgraph.model import ReadError, Record
 from newsgraph.read.decode import DecodeError, decode
 from newsgraph.read.feeds import FEED_SUFFIXES, feed_entries
 from newsgraph.read.html import extract_page
-from newsgraph.read.records import RecordError, make_record, parse_published
+from newsgraph.read.records import RecordError, make_record, parse_published, plain_text_title
 from newsgraph.read.warc import is_warc, warc_pages
 
 __all__ = ["SUFFIXES", "RecordError", "iter_records", "make_record"]
@@ -123,7 +123,7 @@ def _read_text(data: bytes, origin: str, published: str | None, warn: Warn) -> I
     if isinstance(text, ReadError):
         yield text
         return
-    yield _record({"text": text}, origin, published)
+    yield _record({"text": text, "title": plain_text_title(text)}, origin, published)
 
 
 def _read_html(data: bytes, origin: str, published: str | None, warn: Warn) -> Iterator[Item]:
