@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
+from newsgraph.console import _bar
 from newsgraph.model import (
     Actor,
     Article,
@@ -20,7 +29,7 @@ from newsgraph.model import (
     Relation,
     Span,
 )
-from newsgraph.read import iter_records
+from newsgraph.read import count_records, iter_records
 from newsgraph.read.records import plain_text_title
 from newsgraph.render import article_report
 
@@ -141,3 +150,36 @@ def test_on_80_columns_the_details_fold_under_the_row() -> None:
     assert "when: 2019" in output
     wide = render(160)
     assert " modality " in wide and "modality: hedged" not in wide
+
+
+def test_the_count_of_records_is_known_for_files_directories_and_json_lines(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<p>Two.</p>", encoding="utf-8")
+    (tmp_path / "sub" / "c.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\nnot json\n')
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not read, not counted
+    (tmp_path / ".hidden.txt").write_text("Hidden.", encoding="utf-8")
+    assert count_records([str(tmp_path)]) == 5
+    assert count_records([str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")]) == 2
+    assert len(list(iter_records([str(tmp_path)]))) == 5
+    (tmp_path / "feed.rss").write_text("<rss></rss>", encoding="utf-8")
+    assert count_records([str(tmp_path)]) is None  # a feed's entries are not counted
+    assert count_records(["-"]) is None
+
+
+def test_progress_shows_total_and_time_left_only_when_the_total_is_known() -> None:
+    known = [type(column) for column in _bar(40).columns]
+    assert known == [
+        SpinnerColumn,
+        TextColumn,
+        BarColumn,
+        MofNCompleteColumn,
+        TextColumn,
+        TimeRemainingColumn,
+        TimeElapsedColumn,
+    ]
+    unknown = [type(column) for column in _bar(None).columns]
+    assert unknown == [SpinnerColumn, TextColumn, MofNCompleteColumn, TimeElapsedColumn]
+    assert _bar(None).live.auto_refresh  # the spinner turns while one article takes long

@@ -127,7 +127,7 @@ def ingest(
     finished by running it again.
     """
     from newsgraph.corpus.ingest import ingest as run_ingest
-    from newsgraph.read import iter_records
+    from newsgraph.read import count_records, iter_records
 
     try:
         store = open_store(db)
@@ -136,7 +136,8 @@ def ingest(
         raise typer.Exit(code=2) from problem
     records = iter_records(paths, published=published, warn=warn)
     try:
-        with store, ticker("ingesting") as tick:
+        total = count_records(paths) if err.is_terminal else None
+        with store, ticker("ingesting", total) as tick:
 
             def on_result(result: Any) -> None:
                 if isinstance(result, ReadError):

@@ -19,7 +19,7 @@ from newsgraph.read.html import extract_page
 from newsgraph.read.records import RecordError, make_record, parse_published, plain_text_title
 from newsgraph.read.warc import is_warc, warc_pages
 
-__all__ = ["SUFFIXES", "RecordError", "iter_records", "make_record"]
+__all__ = ["SUFFIXES", "RecordError", "count_records", "iter_records", "make_record"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -60,6 +60,56 @@ def iter_records(
             yield from read_file(path, published, warn)
         else:
             yield ReadError(origin=raw, message="no such file or directory")
+
+
+def count_records(paths: Iterable[str]) -> int | None:
+    """How many items `iter_records` will yield for `paths`, when that is cheap to know
+    (files, directories, JSON Lines); None when it is not (standard input, feeds, archives,
+    a JSON list), so that progress shows a total and an estimate of the time left only
+    when they are right."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            return None
+        files = [path] if not path.is_dir() else list(_supported_files(path))
+        for file in files:
+            count = _count_file(file)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        return 1  # one error
+    if suffix in JSONL_SUFFIXES:
+        try:
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        except OSError:
+            return 1
+    if suffix in FEED_SUFFIXES or suffix in WARC_SUFFIXES or suffix == ".xml":
+        return None
+    if suffix in JSON_SUFFIXES:
+        try:
+            with path.open("rb") as handle:
+                return None if handle.read(64).lstrip().startswith(b"[") else 1
+        except OSError:
+            return 1
+    return 1
+
+
+def _supported_files(directory: Path) -> Iterator[Path]:
+    """The files `iter_records` reads in a directory, in its order."""
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() in SUFFIXES and (path.suffix.lower() != ".gz" or is_warc(path)):
+            yield path
 
 
 def read_file(path: Path, published: str | None = None, warn: Warn = _ignore) -> Iterator[Item]:
