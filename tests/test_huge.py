@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 
 import pytest
 
-from newsgraph import pipeline
+from newsgraph import pipeline, read
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import chunk_starts, split_chunks
 from newsgraph.pipeline import Analyzer
+from newsgraph.read import iter_records
 from newsgraph.segments import segment_record
 
 PARAGRAPHS = [
@@ -130,3 +132,20 @@ def test_a_segment_that_times_out_loses_only_its_own_facts(
     names = {actor.name for actor in article.actors}
     assert "Mira Castellane" in names
     assert "Anton Belik" not in names
+
+
+def test_a_text_file_too_big_to_be_one_article_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "MAX_ARTICLE_CHARS", 100)
+    path = tmp_path / "dump.txt"
+    path.write_text("Ostrel Guard. " * 30, encoding="utf-8")  # 420 bytes > 4 × 100
+    (error,) = iter_records([str(path)])
+    assert isinstance(error, ReadError)
+    assert error.message == (
+        "420 bytes is more text than the limit of 100 characters for one article; "
+        "refused unread (split it into articles)"
+    )
+    path.write_text("Ostrel Guard. " * 20, encoding="utf-8")  # 280 bytes: read, for the
+    (record,) = iter_records([str(path)])  # pipeline to count its characters
+    assert isinstance(record, Record)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 
 from newsgraph.model import Actor, Article, ArticleMeta, Evidence, Mention, Record, Role, Span
-from newsgraph.nlp import chunk_starts, clean_text
 
 # About 3,000 words: longer than nearly every news article, short enough that the stages
 # whose cost grows with the square of the length stay fast (docs/scaling.md).
@@ -27,6 +26,8 @@ def segment_record(record: Record, limit: int = SEGMENT_CHARS) -> list[tuple[Rec
     """The record itself when short enough, else its pieces, each with its start offset.
     Cuts are chosen on the text as spaCy will see it (`clean_text`), so that a cut never
     falls inside markup the cleaner would blank."""
+    from newsgraph.nlp import chunk_starts, clean_text  # spaCy: only once there is text to cut
+
     if len(record.text) <= limit:
         return [(record, 0)]
     starts = chunk_starts(clean_text(record.text), limit)

@@ -18,6 +18,7 @@ from newsgraph.read.feeds import FEED_SUFFIXES, feed_entries
 from newsgraph.read.html import extract_page
 from newsgraph.read.records import RecordError, make_record, parse_published, plain_text_title
 from newsgraph.read.warc import is_warc, warc_pages
+from newsgraph.segments import MAX_ARTICLE_CHARS
 
 __all__ = ["SUFFIXES", "RecordError", "count_records", "iter_records", "make_record"]
 
@@ -121,7 +122,16 @@ def read_file(path: Path, published: str | None = None, warn: Warn = _ignore) ->
     if is_warc(path):
         yield from _fielded(warc_pages(path), str(path), published)
         return
+    plain = suffix not in JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".xml"}
     try:
+        size = path.stat().st_size
+        if plain and size > 4 * MAX_ARTICLE_CHARS:  # more characters than the limit, surely
+            yield ReadError(
+                origin=str(path),
+                message=f"{size:,} bytes is more text than the limit of {MAX_ARTICLE_CHARS:,} "
+                "characters for one article; refused unread (split it into articles)",
+            )
+            return
         data = path.read_bytes()
     except OSError as error:
         yield ReadError(origin=str(path), message=f"cannot read: {error.strerror or error}")
