@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from newsgraph.console import err, error, out, ticker, warn
 from newsgraph.model import ActorType, EventType, ReadError
-from newsgraph.render import DataTable, safe_markup
+from newsgraph.render import CORPUS_EVENT_COLUMNS, DataTable, FactTable, safe_markup
 from newsgraph.store import DEFAULT_DB, StoreError, open_store
 from newsgraph.store import queries as q
 
@@ -359,9 +359,7 @@ def _title(article: q.ArticleRef) -> str:
 
 
 def _events_table(title: str, events: list[q.CorpusEventView]) -> Table:
-    table = _table(
-        title, "id", "date", "type", "actors", "targets", "place", "casualties (source)", "reports"
-    )
+    table = FactTable(title, CORPUS_EVENT_COLUMNS, "actors", out.width)
     for event in events:
         casualties = dict.fromkeys(
             f"{c.kind} {c.count}{'–' + str(c.count_max) if c.count_max else ''} ({c.source})"
@@ -369,16 +367,16 @@ def _events_table(title: str, events: list[q.CorpusEventView]) -> Table:
             for c in report.fatalities
         )
         table.add_row(
-            str(event.id),
-            event.date or "",
-            event.type,
-            ", ".join(a.name for a in event.actors),
-            ", ".join(t.name for t in event.targets),
-            event.place or "",
-            "; ".join(casualties),
-            str(len(event.reports)),
+            id=str(event.id),
+            date=event.date or "",
+            type=event.type,
+            actors=", ".join(a.name for a in event.actors),
+            targets=", ".join(t.name for t in event.targets),
+            place=event.place or "",
+            casualties="; ".join(casualties),
+            reports=str(len(event.reports)),
         )
-    return table
+    return table.table
 
 
 def _quotes_table(title: str, quotes: list[q.QuoteView]) -> Table:

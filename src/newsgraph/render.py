@@ -136,16 +136,9 @@ class FactTable:
     letter by letter)."""
 
     def __init__(self, title: str, columns: list[Column], fold_into: str, width: int):
-        budget = width - 1  # the left border
-        shown: set[str] = set()
-        for column in sorted(columns, key=lambda c: c.priority):
-            if column.priority == 0 or budget >= column.min_width + 3:
-                shown.add(column.name)
-                budget -= column.min_width + 3  # padding and right border
         self.title = title
         self.width = width
-        self.columns = [c for c in columns if c.name in shown]
-        self.folded = [c.name for c in columns if c.name not in shown]
+        self.all_columns = columns
         self.fold_into = fold_into
         self.rows: list[dict[str, str]] = []
 
@@ -154,20 +147,28 @@ class FactTable:
 
     @property
     def table(self) -> Table:
-        widths = self._widths()
+        needed = {column.name: self._needed(column) for column in self.all_columns}
+        budget = self.width - 1  # the left border
+        shown: set[str] = set()
+        for column in sorted(self.all_columns, key=lambda c: c.priority):
+            if column.priority and budget < needed[column.name] + 3:
+                break  # this one and every column of lower priority fold under the row
+            shown.add(column.name)
+            budget -= needed[column.name] + 3  # padding and right border
+        columns = [c for c in self.all_columns if c.name in shown]
+        folded = [c.name for c in self.all_columns if c.name not in shown]
+        widths = self._widths(columns, needed)
         table = DataTable(title=self.title, title_justify="left")
-        for column in self.columns:
+        for column in columns:
             table.add_column(
                 column.name.replace("_", " "), width=widths[column.name], overflow="fold"
             )
         for cells in self.rows:
             details = [
-                f"{name.replace('_', ' ')}: {cells[name]}"
-                for name in self.folded
-                if cells.get(name)
+                f"{name.replace('_', ' ')}: {cells[name]}" for name in folded if cells.get(name)
             ]
             row: list[RenderableType] = []
-            for column in self.columns:
+            for column in columns:
                 cell = safe_text(cells.get(column.name, ""))
                 if column.name == self.fold_into and details:
                     cell.append("\n" + "\n".join(plain(d) for d in details), style="dim")
@@ -175,21 +176,22 @@ class FactTable:
             table.add_row(*row)
         return table
 
-    def _widths(self) -> dict[str, int]:
-        """Label columns as wide as their widest cell; the others share what is left."""
-        widths: dict[str, int] = {}
-        for column in self.columns:
-            content = max((len(row.get(column.name, "")) for row in self.rows), default=0)
-            label = len(column.name)
-            widths[column.name] = max(column.min_width, label, content if not column.ratio else 0)
+    def _needed(self, column: Column) -> int:
+        """The narrowest a column may be: a label column as wide as its widest cell."""
+        content = max((len(row.get(column.name, "")) for row in self.rows), default=0)
+        return max(column.min_width, len(column.name), content if not column.ratio else 0)
+
+    def _widths(self, columns: list[Column], needed: dict[str, int]) -> dict[str, int]:
+        """What is left after every column's need is shared by the others, by ratio."""
+        widths = {column.name: needed[column.name] for column in columns}
         spare = self.width - 1 - sum(w + 3 for w in widths.values())
-        ratios = sum(c.ratio for c in self.columns)
+        ratios = sum(c.ratio for c in columns)
         if spare <= 0 or not ratios:
             return widths
-        for column in self.columns:
+        for column in columns:
             widths[column.name] += spare * column.ratio // ratios
-        largest = max(self.columns, key=lambda c: c.ratio)  # what rounding left over
-        widths[largest.name] += spare - sum(spare * c.ratio // ratios for c in self.columns)
+        largest = max(columns, key=lambda c: c.ratio)  # what rounding left over
+        widths[largest.name] += spare - sum(spare * c.ratio // ratios for c in columns)
         return widths
 
 
@@ -223,6 +225,18 @@ _QUOTE_COLUMNS = [
     Column("speaker", 2, 16),
     Column("cue", 1, 10, priority=1),
     Column("quote", 5, 20),
+]
+
+# The corpus's events (`newsgraph events`, the dossier): casualties with their sources.
+CORPUS_EVENT_COLUMNS = [
+    Column("id", 0, 2),
+    Column("date", 0, 10),
+    Column("type", 0, 7),
+    Column("actors", 2, 10),
+    Column("targets", 2, 10, priority=1),
+    Column("place", 1, 8, priority=2),
+    Column("casualties", 3, 12, priority=2),
+    Column("reports", 0, 7, priority=3),
 ]
 
 
