@@ -31,7 +31,7 @@ from newsgraph.model import (
 )
 from newsgraph.read import count_records, iter_records
 from newsgraph.read.records import plain_text_title
-from newsgraph.render import article_report
+from newsgraph.render import CORPUS_EVENT_COLUMNS, FactTable, article_report
 
 BODY = "Fighters of the Harrow Front crossed the river at dawn, witnesses said."
 
@@ -183,3 +183,25 @@ def test_progress_shows_total_and_time_left_only_when_the_total_is_known() -> No
     unknown = [type(column) for column in _bar(None).columns]
     assert unknown == [SpinnerColumn, TextColumn, MofNCompleteColumn, TimeElapsedColumn]
     assert _bar(None).live.auto_refresh  # the spinner turns while one article takes long
+
+
+def test_the_corpus_tables_fit_80_columns_folding_what_does_not_fit() -> None:
+    events = FactTable("Events", CORPUS_EVENT_COLUMNS, "actors", 80)
+    events.add_row(
+        id="12",
+        date="2026-02-09",
+        type="ASSAULT",
+        actors="Harrow Liberation Front of the Northern Valleys",
+        targets="Ostrel Guard, Tessin garrison",
+        place="Velmora",
+        casualties="killed 12 (Kelmoran Defence Ministry); killed 15 (Valley Courier)",
+        reports="2",
+    )
+    console = Console(width=80, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(events.table)
+    output = console.export_text()
+    assert max(len(line) for line in output.splitlines()) <= 80
+    for header in ("id", "date", "type", "actors", "targets"):
+        assert f" {header} " in output
+    assert " reports " not in output  # folded, lowest priority first
+    assert "casualties: killed 12" in " ".join(output.replace("│", " ").split())

@@ -20,7 +20,13 @@ from sqlalchemy.orm import Session
 
 from newsgraph.console import err, error, out, ticker, warn
 from newsgraph.model import ActorType, EventType, ReadError
-from newsgraph.render import CORPUS_EVENT_COLUMNS, DataTable, FactTable, safe_markup
+from newsgraph.render import (
+    CORPUS_EVENT_COLUMNS,
+    CORPUS_RELATION_COLUMNS,
+    DataTable,
+    FactTable,
+    safe_markup,
+)
 from newsgraph.store import DEFAULT_DB, StoreError, open_store
 from newsgraph.store import queries as q
 
@@ -255,21 +261,19 @@ def print_dossier(dossier: q.Dossier) -> None:
             )
         out.print(table)
     if dossier.relations:
-        table = _table(
-            "Relations", "subject", "predicate", "object", "since–until", "asserted by", "evidence"
-        )
+        relations = FactTable("Relations", CORPUS_RELATION_COLUMNS, "evidence", out.width)
         for relation in dossier.relations:
             source = relation.provenance
-            table.add_row(
-                relation.subject.name,
-                relation.predicate
+            relations.add_row(
+                subject=relation.subject.name,
+                predicate=relation.predicate
                 + ("" if source.modality == "asserted" else f" ({source.modality})"),
-                relation.object.name,
-                f"{relation.since or ''}–{relation.until or ''}".strip("–"),
-                source.asserted_by or f"the article ({_title(source.article)})",
-                source.sentence,
+                object=relation.object.name,
+                since_until=f"{relation.since or ''}–{relation.until or ''}".strip("–"),
+                asserted_by=source.asserted_by or f"the article ({_title(source.article)})",
+                evidence=source.sentence,
             )
-        out.print(table)
+        out.print(relations.table)
     for label, events in (
         ("Events as actor", dossier.events_as_actor),
         ("Events as target", dossier.events_as_target),

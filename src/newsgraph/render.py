@@ -239,6 +239,16 @@ CORPUS_EVENT_COLUMNS = [
     Column("reports", 0, 7, priority=3),
 ]
 
+# An actor's relations in the corpus (`newsgraph actor`), each with its sentence.
+CORPUS_RELATION_COLUMNS = [
+    Column("subject", 2, 10),
+    Column("predicate", 2, 10),
+    Column("object", 2, 10),
+    Column("since_until", 0, 11, priority=2),
+    Column("asserted_by", 2, 11, priority=1),
+    Column("evidence", 5, 20),
+]
+
 
 def _actors_table(actors: list[Actor], width: int) -> Table | Text:
     if not actors:
