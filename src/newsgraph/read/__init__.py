@@ -16,10 +16,11 @@ from newsgraph.model import ReadError, Record
 from newsgraph.read.decode import DecodeError, decode
 from newsgraph.read.feeds import FEED_SUFFIXES, feed_entries
 from newsgraph.read.html import extract_page
-from newsgraph.read.records import RecordError, make_record, parse_published
+from newsgraph.read.records import RecordError, make_record, parse_published, plain_text_title
 from newsgraph.read.warc import is_warc, warc_pages
+from newsgraph.segments import MAX_ARTICLE_CHARS
 
-__all__ = ["SUFFIXES", "RecordError", "iter_records", "make_record"]
+__all__ = ["SUFFIXES", "RecordError", "count_records", "iter_records", "make_record"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -29,6 +30,8 @@ WARC_SUFFIXES = frozenset({".warc", ".arc", ".gz"})  # .gz only as .warc.gz or .
 SUFFIXES = (
     TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
 )
+
+_SHOWN_LINES = 5  # lines with replaced bytes warned about one by one
 
 Item = Record | ReadError
 Warn = Callable[[str], None]
@@ -60,6 +63,56 @@ def iter_records(
             yield ReadError(origin=raw, message="no such file or directory")
 
 
+def count_records(paths: Iterable[str]) -> int | None:
+    """How many items `iter_records` will yield for `paths`, when that is cheap to know
+    (files, directories, JSON Lines); None when it is not (standard input, feeds, archives,
+    a JSON list), so that progress shows a total and an estimate of the time left only
+    when they are right."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-":
+            return None
+        files = [path] if not path.is_dir() else list(_supported_files(path))
+        for file in files:
+            count = _count_file(file)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    suffix = path.suffix.lower()
+    if not path.exists():
+        return 1  # one error
+    if suffix in JSONL_SUFFIXES:
+        try:
+            with path.open("rb") as handle:
+                return sum(1 for line in handle if line.strip())
+        except OSError:
+            return 1
+    if suffix in FEED_SUFFIXES or suffix in WARC_SUFFIXES or suffix == ".xml":
+        return None
+    if suffix in JSON_SUFFIXES:
+        try:
+            with path.open("rb") as handle:
+                return None if handle.read(64).lstrip().startswith(b"[") else 1
+        except OSError:
+            return 1
+    return 1
+
+
+def _supported_files(directory: Path) -> Iterator[Path]:
+    """The files `iter_records` reads in a directory, in its order."""
+    for path in sorted(directory.rglob("*")):
+        relative = path.relative_to(directory)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.suffix.lower() in SUFFIXES and (path.suffix.lower() != ".gz" or is_warc(path)):
+            yield path
+
+
 def read_file(path: Path, published: str | None = None, warn: Warn = _ignore) -> Iterator[Item]:
     """Records of one file, chosen by its suffix; an unknown suffix is read as plain text."""
     suffix = path.suffix.lower()
@@ -69,7 +122,16 @@ def read_file(path: Path, published: str | None = None, warn: Warn = _ignore) ->
     if is_warc(path):
         yield from _fielded(warc_pages(path), str(path), published)
         return
+    plain = suffix not in JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | {".xml"}
     try:
+        size = path.stat().st_size
+        if plain and size > 4 * MAX_ARTICLE_CHARS:  # more characters than the limit, surely
+            yield ReadError(
+                origin=str(path),
+                message=f"{size:,} bytes is more text than the limit of {MAX_ARTICLE_CHARS:,} "
+                "characters for one article; refused unread (split it into articles)",
+            )
+            return
         data = path.read_bytes()
     except OSError as error:
         yield ReadError(origin=str(path), message=f"cannot read: {error.strerror or error}")
@@ -103,12 +165,17 @@ def _read_directory(directory: Path, published: str | None, warn: Warn) -> Itera
 
 def _decoded(data: bytes, origin: str, warn: Warn) -> str | ReadError:
     try:
-        text, guessed = decode(data)
+        decoded = decode(data)
     except DecodeError as error:
         return ReadError(origin=origin, message=str(error))
-    if guessed:
-        warn(f"{origin}: not UTF-8, read as {guessed}")
-    return text
+    if decoded.encoding:
+        warn(f"{origin}: not UTF-8, read as {decoded.encoding}")
+    lines = decoded.replaced_lines
+    for line in lines[:_SHOWN_LINES]:
+        warn(f"{origin}:{line}: invalid UTF-8 byte(s) replaced")
+    if len(lines) > _SHOWN_LINES:
+        warn(f"{origin}: invalid UTF-8 byte(s) replaced on {len(lines) - _SHOWN_LINES} more lines")
+    return decoded.text
 
 
 def _read_text(data: bytes, origin: str, published: str | None, warn: Warn) -> Iterator[Item]:
@@ -116,7 +183,7 @@ def _read_text(data: bytes, origin: str, published: str | None, warn: Warn) -> I
     if isinstance(text, ReadError):
         yield text
         return
-    yield _record({"text": text}, origin, published)
+    yield _record({"text": text, "title": plain_text_title(text)}, origin, published)
 
 
 def _read_html(data: bytes, origin: str, published: str | None, warn: Warn) -> Iterator[Item]:

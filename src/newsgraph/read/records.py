@@ -20,6 +20,29 @@ def text_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+TITLE_MAX_CHARS = 150
+
+
+def plain_text_title(text: str) -> str | None:
+    """The title of a plain-text article: its first non-blank line when that looks like a
+    headline (short, not ending like a sentence or a clause) and body text follows, after
+    a blank line or directly. The text itself is left as it is."""
+    lines = text.lstrip().split("\n", 2)
+    if len(lines) < 2:
+        return None
+    title = lines[0].strip()
+    following = lines[1].strip()
+    body = following or (lines[2].strip() if len(lines) > 2 else "")
+    if not title or len(title) > TITLE_MAX_CHARS or title[-1] in ".,;:-–—" or not body:
+        return None
+    if not any(char.isalpha() for char in title):
+        return None
+    # Directly under it, a line of body text: a sentence, or longer than the title.
+    if following and not (len(following) > len(title) or following[-1] in '.!?"”’'):
+        return None
+    return title
+
+
 def make_record(fields: Any, origin: str, default_published: str | None = None) -> Record:
     """Validate one input record (a decoded JSON value) and return it as a `Record`."""
     if not isinstance(fields, dict):

@@ -49,7 +49,7 @@ def _is_html(record: Any) -> bool:
 
 def _page_fields(data: bytes, record: Any, origin: str) -> dict[str, Any] | ReadError:
     try:
-        html, _ = decode(data)
+        html = decode(data).text
     except DecodeError as error:
         return ReadError(origin=origin, message=str(error))
     page = extract_page(html)
