@@ -413,7 +413,9 @@ def _reported_speech(doc: Doc, direct: list[Candidate]) -> Iterator[Candidate]:
                     candidate.subject = _subject(token, candidate) or speaker
                     yield candidate
         source = according_to(token)
-        if source is not None and not any(c.cue is token for c in direct):
+        if source is not None and not any(c.cue is not None and c.cue.i == token.i for c in direct):
+            # an "according to" that already attributes a direct quote (tokens are fresh
+            # views: compare positions, an identity test never holds)
             candidate = _according_quote(doc, token, source, direct)
             if candidate is not None:
                 yield candidate
