@@ -400,7 +400,7 @@ def _name_words(tokens: list[Token]) -> list[str]:
     words, current = [], ""
     for token in tokens:
         current += token.text
-        if token.whitespace_ or token is tokens[-1]:
+        if token.whitespace_ or token.i == tokens[-1].i:
             words.append(current)
             current = ""
     return words

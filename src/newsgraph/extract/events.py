@@ -234,7 +234,7 @@ def _manner_of_event(noun: Token) -> bool:
     if noun.dep_ != "pobj" or head.lower_ not in {"in", "during", "after"}:
         return False
     verb = head.head
-    return verb.lemma_.lower() in _event_verbs() and verb is not noun
+    return verb.lemma_.lower() in _event_verbs() and verb.i != noun.i
 
 
 def _noun_code(noun: Token) -> tuple[str, str] | None:
