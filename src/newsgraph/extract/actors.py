@@ -32,7 +32,7 @@ from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.resolve import first_name_gender
 from newsgraph.extract.syntax import NOT_HEADS, doc_text, noun_phrase
 from newsgraph.geo import city
-from newsgraph.model import ActorType
+from newsgraph.model import ORGANISATION_TYPES, ActorType
 from newsgraph.names import normalize_name
 
 _LABEL_TYPES: dict[str, ActorType] = {
@@ -48,11 +48,11 @@ _LABEL_TYPES: dict[str, ActorType] = {
 # art): kept only when the name is person-shaped or joins a person's full name.
 _WEAK_LABELS = {"WORK_OF_ART", "PRODUCT"}
 _EDGE_TAGS = {"DT", "POS", "``", "''", ",", ":", "-LRB-", "-RRB-", "HYPH", "NFP"}
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "mullah", "sheikh", "gen", "col"}
+_HONORIFICS = lexicons.words("honorifics.tsv")
 _NAME_STOPWORDS = {"of", "the", "and", "for", "in", "on", "to", "al", "el", "de"}
 _CAPITALISED = re.compile(r"[A-Z]")
 _ACRONYM_SUFFIX = re.compile(r"-[A-Z0-9]{1,3}\b")
-_COMMON_STARTS = {"fighters", "members", "gunmen", "troops", "leaders", "soldiers", "officials"}
+_COMMON_STARTS = lexicons.words("common_starts.tsv")
 _DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
 
 
@@ -106,9 +106,6 @@ def extract_actors(facts: ArticleFacts) -> None:
         actor.wikidata = actor.wikidata or _country_qid(actor)
 
 
-_GROUPS = {"organization", "armed_group", "government"}
-
-
 def _enrich(actor: ActorDraft, facts: ArticleFacts) -> None:
     """What the gazetteer knows of the actor: its CAMEO codes (those in force on the
     publication date, for leaders) and, for an organisation, whether it is an armed group or
@@ -118,7 +115,7 @@ def _enrich(actor: ActorDraft, facts: ArticleFacts) -> None:
         entry = gazetteer.lookup(name)
         if entry is None or not _same_kind(actor.type, entry.type, name):
             continue
-        if actor.type in {"organization", "other"} and entry.type in _GROUPS:
+        if actor.type in {"organization", "other"} and entry.type in ORGANISATION_TYPES:
             actor.type = entry.type  # type: ignore[assignment]
         if actor.type == "location" and entry.type == "state":
             actor.type = "state"

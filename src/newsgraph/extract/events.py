@@ -106,7 +106,7 @@ def extract_events(facts: ArticleFacts) -> None:
     facts.events.extend(_event(facts, d) for d in drafts)
 
 
-_STATING = {"warn", "deny", "insist", "claim"}  # with a clause they report speech, not acts
+_STATING = lexicons.words("stating_verbs.tsv")
 
 
 def _draft(facts: ArticleFacts, context: Context, token: Token) -> Draft | None:

@@ -44,7 +44,7 @@ _CASUALTY = re.compile(
     r"\b(kill|killed|dead|died|wounded|injured|hurt|abducted|kidnapped|missing|casualt)", re.I
 )
 _SENTENCE_END = {".", "!", "?"}
-_ADDRESSING = {"tell", "ask", "inform", "warn", "brief", "assure", "remind"}
+_ADDRESSING = lexicons.words("addressing_verbs.tsv")
 
 
 @dataclass

@@ -15,6 +15,7 @@ from functools import partial
 
 from spacy.tokens import Token
 
+from newsgraph import lexicons
 from newsgraph.extract.syntax import (
     ATTACK_NOUNS,
     is_passive,
@@ -25,16 +26,10 @@ from newsgraph.extract.syntax import (
 
 Finder = Callable[[Token], list[Token]]
 
-# Nouns of what a clause's subject does or keeps ("consulted X during the negotiations
-# with Y", "keep ties with Y"); an "affiliate" in a clause is not its subject's.
-_HELD_BY_CLAUSE = {"tie", "ties", "link", "links", "relationship", "talk", "talks",
-                   "negotiation", "fight", "war", "battle", "support", "alliance", "allegiance",
-                   "loyalty"}  # fmt: skip
-_WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin", "start",
-                 "lead", "intensify", "step", "continue", "escalate", "order"}  # fmt: skip
-_FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
-# Words of help: "support for X in the fight against Y" makes X the fighter.
-HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
+_HELD_BY_CLAUSE = lexicons.words("clause_held_nouns.tsv")
+_WAGING_VERBS = lexicons.words("waging_verbs.tsv")
+_FIGHT_NOUNS = lexicons.words("fight_nouns.tsv")
+HELP_WORDS = lexicons.words("help_words.tsv")
 
 
 @dataclass(frozen=True)

@@ -34,21 +34,11 @@ from newsgraph.extract.syntax import prep_objects, sentence, subject_heads, word
 from newsgraph.model import SYMMETRIC_PREDICATES, Evidence, Predicate, Relation, Role
 
 _ACTING_TYPES = GROUP_TYPES | {"person"}
-# Nouns of what an actor decides or does, whose "of" names the doer ("the decision of X",
-# "the brutality of X"), unlike "the killing of X", whose "of" names the victim.
-_DOER_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call", "effort",
-               "efforts", "commitment", "leadership", "terrorism", "brutality", "savagery",
-               "violence", "aggression", "cruelty", "barbarity", "inhumanity",
-               "scourge", "menace", "threat"}  # fmt: skip
-# What a force holds, attacked or taken in its stead: "shelled rebel positions" (plurals
-# too: the lemmatizer makes "bases" a "basis").
-_HELD_NOUNS = {"position", "positions", "base", "bases", "target", "targets", "convoy",
-               "convoys", "checkpoint", "checkpoints", "headquarters", "stronghold",
-               "strongholds", "camp", "camps", "outpost", "outposts", "hideout", "hideouts",
-               "garrison", "garrisons"}  # fmt: skip
+_DOER_NOUNS = lexicons.words("doer_nouns.tsv")
+_HELD_NOUNS = lexicons.words("held_nouns.tsv")
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _JOINING = {"member_of", "pledged_allegiance_to"}
-_CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
+_CREATION_VERBS = lexicons.words("creation_verbs.tsv")
 
 
 @dataclass(frozen=True)

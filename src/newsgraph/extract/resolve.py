@@ -22,22 +22,20 @@ from spacy.tokens import Token
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.syntax import sentence
+from newsgraph.model import GROUP_TYPES
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 FIRST_PERSON = {"i": "singular", "me": "singular", "my": "singular", "we": "plural",
                 "us": "plural", "our": "plural"}  # fmt: skip
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
-GROUP_TYPES = {"organization", "armed_group", "government", "state"}
-PARENT_NOUNS = {"affiliate", "branch", "wing", "franchise", "arm", "offshoot", "proxy"}
+PARENT_NOUNS = lexicons.words("parent_nouns.tsv")
 _NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det", "poss", "case"}
 _RELATIVES = {"who", "which", "that", "whom"}
-_VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
-           "sources", "representative", "aide"}  # fmt: skip
-_GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "network",
-                "faction", "party", "society", "company"}  # fmt: skip
+_VOICES = lexicons.words("voice_nouns.tsv")
+_GROUP_WORDS = lexicons.words("group_words.tsv")
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
-_FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "mrs", "ms", "miss", "madam"}
-_MALE_WORDS = {"spokesman", "chairman", "congressman", "mr", "sir"}
+_FEMALE_WORDS = lexicons.words("female_words.tsv")
+_MALE_WORDS = lexicons.words("male_words.tsv")
 
 
 @dataclass

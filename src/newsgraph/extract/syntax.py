@@ -6,8 +6,9 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
-ATTACK_NOUNS = {"strike", "airstrike", "attack", "offensive", "raid", "assault", "operation",
-                "campaign", "ambush", "bombing", "bombardment", "shelling"}  # fmt: skip
+from newsgraph import lexicons
+
+ATTACK_NOUNS = lexicons.words("attack_nouns.tsv")
 
 
 def doc_text(doc: Doc) -> str:
