@@ -29,9 +29,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.layout import headline_lines
 from newsgraph.extract.resolve import first_name_gender
 from newsgraph.extract.syntax import NOT_HEADS, doc_text, noun_phrase
-from newsgraph.geo import city
+from newsgraph.geo import city, country_code
 from newsgraph.model import ORGANISATION_TYPES, ActorType
 from newsgraph.names import normalize_name
 
@@ -594,26 +595,6 @@ def _headline_person(candidate: Candidate) -> bool:
     )
 
 
-def headline_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines written in Title Case, when the text has a body besides."""
-    lines = _lines(text)
-    headlines = [
-        (start, end)
-        for start, end in lines
-        if _is_title_case(text[start:end]) and not text[start:end].rstrip().endswith(".")
-    ]
-    return headlines if len(headlines) < len(lines) else []
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^\n]+", text)]
-
-
-def _is_title_case(line: str) -> bool:
-    words = [w for w in line.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
 def _merge_surnames(groups: dict[str, list[Candidate]]) -> None:
     """A person named by surname alone (or with an honorific) joins the one full name that
     ends with it; a mislabelled surname ("Sheehan" as ORG) joins it too."""
@@ -849,26 +830,6 @@ def _country_qid(actor: ActorDraft) -> str | None:
 
     territory = get_territory(code.lower())
     return territory.qid if territory is not None else None
-
-
-@cache
-def country_code(name: str) -> str | None:
-    """ISO 3166 alpha-2 code when `name` names a country ("the U.S." -> "US")."""
-    aliases = lexicons.mapping("country_aliases.tsv")
-    cleaned = name.strip()
-    if cleaned.lower().startswith("the "):
-        cleaned = cleaned[4:]
-    if cleaned.islower():
-        return None  # "us" is a pronoun, not the United States
-    if cleaned.casefold() in aliases:
-        return aliases[cleaned.casefold()]
-    if len(cleaned) <= 3 and not cleaned.isupper():
-        return None
-    try:
-        country = pycountry.countries.lookup(cleaned)
-    except LookupError:
-        return None
-    return str(country.alpha_2)
 
 
 def _find_repeated_names(facts: ArticleFacts) -> None:

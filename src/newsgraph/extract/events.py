@@ -31,8 +31,8 @@ from spacy.tokens import Span, Token
 
 from newsgraph import lexicons
 from newsgraph.cameo import plover_type
-from newsgraph.extract.actors import country_code, headline_lines
 from newsgraph.extract.facts import ActorDraft, ArticleFacts, Resources
+from newsgraph.extract.layout import headline_lines
 from newsgraph.extract.provenance import modality, sentence_of
 from newsgraph.extract.resolve import Context, actor_for_token
 from newsgraph.extract.syntax import (
@@ -43,7 +43,7 @@ from newsgraph.extract.syntax import (
     subject_heads,
     word_kind,
 )
-from newsgraph.geo import city
+from newsgraph.geo import city, country_code
 from newsgraph.model import CasualtyKind, Event, EventType, Fatality, Modality, Place
 
 _REPORTED: set[Modality] = {"asserted", "hedged"}

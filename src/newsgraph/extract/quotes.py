@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.layout import paragraph_bounds
 from newsgraph.extract.provenance import sentence_of
 from newsgraph.extract.resolve import FIRST_PERSON, Context, actor_for_token
 from newsgraph.extract.syntax import according_to, doc_text
@@ -108,18 +109,6 @@ def extract_quotes(facts: ArticleFacts) -> None:
             context.speakers.append((candidate.anchor, candidate.speaker))
         facts.quotes.append(_quote(facts.text, candidate))
         previous = candidate
-
-
-def paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-blank line: news paragraphs are split by one or more newlines."""
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            yield start, end
 
 
 # Direct quotes -------------------------------------------------------------------------
