@@ -9,13 +9,19 @@ from collections.abc import Iterator
 
 def paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line: news paragraphs are split by one or more newlines."""
-    for start, end in line_bounds(text):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+    for line_start, line_end in line_bounds(text):
+        start, end = stripped_bounds(text, line_start, line_end)
         if start < end:
             yield start, end
+
+
+def stripped_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start` and `end` moved inwards past white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:

@@ -247,6 +247,19 @@ def noun_phrase(head: Token) -> Span:
     return head.doc[first : head.i + 1]
 
 
+def phrase_text(head: Token) -> str:
+    """The words of the head's noun phrase as a speaker is named ("the Kestrian foreign
+    minister Ivo Brask"): unlike `noun_phrase`, flat names to its right count, numbers and
+    quantities to its left do not, and modifiers need not be contiguous; appositions and
+    clauses are left out."""
+    left = [t for t in head.lefts if t.dep_ in {"compound", "det", "poss", "amod", "nmod", "case"}]
+    right = [t for t in head.rights if t.dep_ in {"compound", "flat"}]
+    first = min((t.left_edge.i for t in left), default=head.i)
+    last = max((t.right_edge.i for t in right), default=head.i)
+    span: Span = head.doc[first : last + 1]
+    return span.text
+
+
 def according_to(token: Token) -> Token | None:
     """The source of "according to X", when `token` is its "according"."""
     if token.lower_ != "according" or token.i + 1 >= len(token.doc):
