@@ -206,3 +206,30 @@ def test_end_conditions_filter_resolved_ends() -> None:
     types = frozenset({"armed_group", "state"})
     assert every([person], [group, state], types) == ([person], [group, state])
     assert every([person], [group, person], types) == ([person], [])
+
+
+def test_a_new_place_is_one_registered_function_and_one_data_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the way a phenomenon is added: register a function under a name, name it in a line
+    monkeypatch.setattr(relation_places, "PLACES", dict(relation_places.PLACES))
+
+    @relation_places.register("escort")
+    def _escorted(verb):  # type: ignore[no-untyped-def]
+        return [c for c in verb.children if c.dep_ == "dobj"]
+
+    row = ["verb", "escort", "supports", "subj", "escort"]
+    monkeypatch.setattr(lexicons, "rows", lambda name: [row])
+    relations.patterns.cache_clear()
+    try:
+        (pattern,) = relations.patterns()[("verb", "escort")]
+    finally:
+        relations.patterns.cache_clear()
+    assert pattern.object == ("escort",)
+    doc = parse(
+        ["Osk", "escorted", "Velmar", "and", "Tarn"],
+        [1, 1, 1, 2, 2],
+        ["nsubj", "ROOT", "dobj", "cc", "conj"],
+        ["PROPN", "VERB", "PROPN", "CCONJ", "PROPN"],
+    )
+    assert indices(place("escort").tokens(doc[1])) == [2, 4]  # conjuncts come with it
