@@ -35,7 +35,7 @@ from newsgraph.extract.casualties import casualties
 from newsgraph.extract.facts import ActorDraft, ArticleFacts, Resources
 from newsgraph.extract.layout import headline_lines
 from newsgraph.extract.provenance import modality, sentence_of
-from newsgraph.extract.resolve import Context, actor_for_token
+from newsgraph.extract.resolve import Context, actors_for_tokens
 from newsgraph.extract.syntax import (
     date_phrases,
     object_heads,
@@ -145,17 +145,21 @@ def _verb_ends(
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     """Who did it (subject, or "by X") and to whom (object, else "met with Gondor", "fired
     on the convoy"; a place is where, not whom)."""
-    actors = _resolved(facts, context, subject_heads(verb))
-    targets = _resolved(facts, context, object_heads(verb))
+    actors = actors_for_tokens(facts, subject_heads(verb), context, conjuncts=True)
+    targets = actors_for_tokens(facts, object_heads(verb), context, conjuncts=True)
     if not targets:
         heads = [t for word in (*_TARGET_PREPS, "with", "to") for t in prep_objects(verb, word)]
-        targets = [a for a in _resolved(facts, context, heads) if a.type != "location"]
+        targets = [
+            a
+            for a in actors_for_tokens(facts, heads, context, conjuncts=True)
+            if a.type != "location"
+        ]
     for clause in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
         if targets:
             break
         # "threatened to bomb Port Anselm", "demanded that the HLF hand over …"
         heads = object_heads(clause) if clause.dep_ == "xcomp" else subject_heads(clause)
-        targets = _resolved(facts, context, heads)
+        targets = actors_for_tokens(facts, heads, context, conjuncts=True)
     return _dyad(verb, actors, targets)
 
 
@@ -180,9 +184,13 @@ def _noun_ends(
     facts: ArticleFacts, context: Context, noun: Token
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     """ "attacks by X on Y", "X's offensive against Y"."""
-    actors = [a for a in _resolved(facts, context, _noun_agents(noun)) if a.type != "location"]
+    actors = [
+        a
+        for a in actors_for_tokens(facts, _noun_agents(noun), context, conjuncts=True)
+        if a.type != "location"
+    ]
     targets = [t for word in _TARGET_PREPS for t in prep_objects(noun, word)]
-    return _dyad(noun, actors, _resolved(facts, context, targets))
+    return _dyad(noun, actors, actors_for_tokens(facts, targets, context, conjuncts=True))
 
 
 def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
@@ -261,16 +269,6 @@ def _noun_agents(noun: Token) -> list[Token]:
     ]
     agents += [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod"}]
     return agents
-
-
-def _resolved(facts: ArticleFacts, context: Context, heads: list[Token]) -> list[ActorDraft]:
-    found: list[ActorDraft] = []
-    for head in heads:
-        for token in (head, *head.conjuncts):
-            actor = actor_for_token(facts, token, context)
-            if actor is not None and actor not in found:
-                found.append(actor)
-    return found
 
 
 # When -----------------------------------------------------------------------------------

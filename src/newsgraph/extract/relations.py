@@ -28,6 +28,7 @@ from newsgraph.extract.resolve import (
     PARENT_NOUNS,
     Context,
     actor_for_token,
+    actors_for_tokens,
     offshoot_of,
 )
 from newsgraph.extract.syntax import prep_objects, sentence, subject_heads, word_kind
@@ -194,19 +195,19 @@ def _ends(
     facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     if "between" in pattern.subject:
-        pair = _resolved(facts, context, between(trigger)) or _hyphen_pair(facts, trigger)
+        pair = actors_for_tokens(facts, between(trigger), context) or _hyphen_pair(facts, trigger)
         if len(pair) >= 2:
             return pair[:1], pair[1:]
     if _with_help_of(pattern, trigger):  # "took the town with the support of X"
-        helpers = _resolved(facts, context, prep_objects(trigger, "of"))
-        return helpers, _resolved(facts, context, subject_heads(trigger.head.head))
+        helpers = actors_for_tokens(facts, prep_objects(trigger, "of"), context)
+        return helpers, actors_for_tokens(facts, subject_heads(trigger.head.head), context)
     subjects = _first_filled(facts, context, pattern.subject, trigger)
     if pattern.predicate in _JOINING and _said_of_members(pattern, trigger):
         subjects = []
     objects = _first_filled(facts, context, pattern.object, trigger)
     creation = _creation_verb(trigger) if pattern.kind == "noun" else None
     if creation is not None and not (subjects and objects):
-        creators = _resolved(facts, context, subject_heads(creation)) or _sentence_subject(
+        creators = actors_for_tokens(facts, subject_heads(creation), context) or _sentence_subject(
             facts, context, trigger
         )
         if pattern.word in PARENT_NOUNS:  # "ISIS … set up an affiliate": ISIS is the parent
@@ -245,7 +246,7 @@ def _person_with_group(
         if person is None or person.type != "person":
             continue
         modifiers = [t for t in pobj.subtree if t.i < pobj.i and t.dep_ in {"compound", "nmod"}]
-        groups = _resolved(facts, context, modifiers)  # "Taliban" hangs from "Mullah"
+        groups = actors_for_tokens(facts, modifiers, context)  # "Taliban" hangs from "Mullah"
         groups = [g for g in groups if g.type in GROUP_TYPES]
         if groups:
             return [person], groups[:1]
@@ -264,7 +265,7 @@ def _creation_verb(noun: Token) -> Token | None:
 def _sentence_subject(facts: ArticleFacts, context: Context, token: Token) -> list[ActorDraft]:
     root = sentence(token).root
     heads = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return [a for a in _resolved(facts, context, heads) if a.type in GROUP_TYPES]
+    return [a for a in actors_for_tokens(facts, heads, context) if a.type in GROUP_TYPES]
 
 
 def _nearest_other_group(
@@ -302,7 +303,7 @@ def _first_filled(
         if where.acted_on:
             actors = _acted_on(facts, context, tokens)
         else:
-            actors = _resolved(facts, context, tokens)
+            actors = actors_for_tokens(facts, tokens, context)
         if actors:
             return actors
     return []
@@ -314,7 +315,9 @@ def _acted_on(facts: ArticleFacts, context: Context, tokens: list[Token]) -> lis
     actors: list[ActorDraft] = []
     for token in tokens:
         actor = actor_for_token(facts, token, context)
-        found = [actor] if actor is not None else _resolved(facts, context, _owners([token]))
+        found = (
+            [actor] if actor is not None else actors_for_tokens(facts, _owners([token]), context)
+        )
         actors.extend(a for a in found if a not in actors)
     return actors
 
@@ -337,15 +340,6 @@ def _owners(tokens: list[Token]) -> list[Token]:
         + [agent for t in nouns for agent in prep_objects(t, "by")]
         + [doer for t in nouns if t.lemma_.lower() in _DOER_NOUNS for doer in prep_objects(t, "of")]
     )
-
-
-def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
-    actors: list[ActorDraft] = []
-    for token in tokens:
-        actor = actor_for_token(facts, token, context)
-        if actor is not None and actor not in actors:
-            actors.append(actor)
-    return actors
 
 
 def _hyphen_pair(facts: ArticleFacts, noun: Token) -> list[ActorDraft]:

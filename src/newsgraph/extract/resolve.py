@@ -96,6 +96,20 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     return actor
 
 
+def actors_for_tokens(
+    facts: ArticleFacts, heads: list[Token], context: Context, conjuncts: bool = False
+) -> list[ActorDraft]:
+    """The distinct actors the heads stand for, in order; with `conjuncts`, each head's
+    conjuncts too ("Osk and Tarn")."""
+    found: list[ActorDraft] = []
+    for head in heads:
+        for token in (head, *head.conjuncts) if conjuncts else (head,):
+            actor = actor_for_token(facts, token, context)
+            if actor is not None and actor not in found:
+                found.append(actor)
+    return found
+
+
 def _named_in_apposition(facts: ArticleFacts, head: Token) -> ActorDraft | None:
     """ "Kestria's deputy minister, Pavel Oring, said": the person the noun is set beside."""
     for child in head.children:

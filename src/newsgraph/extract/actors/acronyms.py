@@ -46,7 +46,9 @@ def merge_acronyms(groups: dict[str, list[MentionCandidate]], doc: Doc, text: st
         if not (2 <= len(letters) <= 8 and letters.isupper() and org_like(group)):
             continue
         matches = [
-            name for name in long_names if name in groups and _initials(name) == letters.lower()
+            name
+            for name in long_names
+            if name in groups and _name_initials(name) == letters.lower()
         ]
         if len(matches) == 1 and "-" not in surface:
             groups[matches[0]].extend(groups.pop(key))
@@ -138,7 +140,9 @@ def _parenthesised_after(text: str, end: int) -> tuple[str, int] | None:
     return (match.group(1), end + match.start(1)) if match else None
 
 
-def _initials(key: str) -> str:
+def _name_initials(key: str) -> str:
+    """The first letters of a normalised name's words, stopwords left out ("harrow liberation
+    front" -> "hlf"); gazetteer._initials spells a name's words and their hyphenated parts."""
     return "".join(word[0] for word in key.split() if word not in NAME_STOPWORDS)
 
 
