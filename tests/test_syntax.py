@@ -9,6 +9,8 @@ from newsgraph.extract.syntax import (
     object_heads,
     phrase_text,
     prep_objects,
+    previous_sentence,
+    root_subjects,
     subject_heads,
     word_kind,
 )
@@ -98,3 +100,42 @@ def test_noun_phrase_and_speaker_phrase() -> None:
     assert noun_phrase(doc[5]).text == "the Kestrian foreign minister Ivo Brask"
     assert phrase_text(doc[5]) == "the Kestrian foreign minister Ivo Brask"
     assert noun_phrase(doc[3]).text == "Kestrian foreign minister"
+
+
+def test_root_subjects_of_the_previous_sentence() -> None:
+    # "Osk and Tarn met . It was founded by Velmar ."
+    doc = parse(
+        ["Osk", "and", "Tarn", "met", ".", "It", "was", "founded", "by", "Velmar", "."],
+        [3, 0, 0, 3, 3, 7, 7, 7, 7, 8, 7],
+        [
+            "nsubj",
+            "cc",
+            "conj",
+            "ROOT",
+            "punct",
+            "nsubjpass",
+            "auxpass",
+            "ROOT",
+            "agent",
+            "pobj",
+            "punct",
+        ],
+        [
+            "PROPN",
+            "CCONJ",
+            "PROPN",
+            "VERB",
+            "PUNCT",
+            "PRON",
+            "AUX",
+            "VERB",
+            "ADP",
+            "PROPN",
+            "PUNCT",
+        ],
+    )
+    previous = previous_sentence(doc[5])
+    assert previous is not None and (previous.start, previous.end) == (0, 5)
+    assert indices(root_subjects(previous)) == [0]  # the conjunct is not the root's child
+    assert indices(root_subjects(doc[5:11])) == [5]
+    assert previous_sentence(doc[2]) is None

@@ -31,7 +31,13 @@ from newsgraph.extract.resolve import (
     actors_for_tokens,
     offshoot_of,
 )
-from newsgraph.extract.syntax import prep_objects, sentence, subject_heads, word_kind
+from newsgraph.extract.syntax import (
+    prep_objects,
+    root_subjects,
+    sentence,
+    subject_heads,
+    word_kind,
+)
 from newsgraph.model import SYMMETRIC_PREDICATES, Evidence, Predicate, Relation, Role
 
 _ACTING_TYPES = GROUP_TYPES | {"person"}
@@ -263,8 +269,7 @@ def _creation_verb(noun: Token) -> Token | None:
 
 
 def _sentence_subject(facts: ArticleFacts, context: Context, token: Token) -> list[ActorDraft]:
-    root = sentence(token).root
-    heads = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    heads = root_subjects(sentence(token))
     return [a for a in actors_for_tokens(facts, heads, context) if a.type in GROUP_TYPES]
 
 

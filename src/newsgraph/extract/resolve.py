@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
-from newsgraph.extract.syntax import sentence
+from newsgraph.extract.syntax import previous_sentence, root_subjects, sentence
 from newsgraph.model import GROUP_TYPES
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -232,12 +232,10 @@ def _previous_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
     if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     current = sentence(token)
-    if current.start == 0 or any(
-        t.dep_ in {"nsubj", "nsubjpass"} for t in facts.doc[current.start : token.i]
-    ):
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in facts.doc[current.start : token.i]):
         return None
-    previous = sentence(facts.doc[current.start - 1])
-    subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    previous = previous_sentence(token)
+    subjects = root_subjects(previous) if previous is not None else []
     if not subjects:
         return None
     return facts.actor_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
@@ -266,15 +264,9 @@ def _token_at(facts: ArticleFacts, offset: int) -> Token | None:
 def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
     """True when the previous sentence's subject is a common noun that is no actor: "it"
     and "they" most likely take that subject up."""
-    doc = facts.doc
-    token = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if token is None or token.start == 0:
-        return False
-    current = sentence(token[0])
-    if current.start == 0:
-        return False
-    previous = sentence(doc[current.start - 1])
-    subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    token = _token_at(facts, offset)
+    previous = previous_sentence(token) if token is not None else None
+    subjects = root_subjects(previous) if previous is not None else []
     if not subjects:
         return False
     subject = subjects[0]

@@ -34,6 +34,17 @@ def sentence(token: Token) -> Span:
     return doc[starts[index] : end]
 
 
+def root_subjects(sent: Span) -> list[Token]:
+    """The subjects of the sentence's main verb, in order ("nsubj", "nsubjpass")."""
+    return [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+
+def previous_sentence(token: Token) -> Span | None:
+    """The sentence before the token's, if any."""
+    current = sentence(token)
+    return sentence(token.doc[current.start - 1]) if current.start > 0 else None
+
+
 def date_phrases(span: Span) -> list[Span]:
     """The DATE entities inside `span`. `Span.ents` walks every entity of the document on
     each call; the document's dates are listed once and searched."""
