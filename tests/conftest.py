@@ -211,3 +211,15 @@ def kill_ingest_midway_and_resume(
 def _kill_session(session_id: int) -> None:
     with contextlib.suppress(ProcessLookupError):  # nothing of it left
         os.killpg(session_id, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------------- markers
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads through the spaCy model (the `analyzer` fixture, or `read_text`,
+    which uses it) is `slow`, as the marker promises, wherever it is written; the rest of
+    its module runs without the model (`pytest -m "not slow"`)."""
+    for item in items:
+        if "analyzer" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.extract.actors import country_code
+from newsgraph.geo import country_code
 from newsgraph.model import Actor, Article
 
 ReadText = Callable[..., Article]
@@ -127,17 +127,21 @@ def test_names_headed_by_a_group_word_are_groups_whatever_ner_says(read_text: Re
 
 
 def test_a_military_operation_is_no_actor() -> None:
-    from newsgraph.extract.actors import _type_from_words
+    from newsgraph.extract.actors.typing_rules import type_from_words
 
-    assert _type_from_words("Operation Iron Gate") == "other"
+    assert type_from_words("Operation Iron Gate") == "other"
 
 
 def test_a_tie_between_names_goes_to_the_first_mention() -> None:
-    from newsgraph.extract.actors import Candidate, _best_name
+    from newsgraph.extract.actors.candidates import MentionCandidate
+    from newsgraph.extract.actors.typing_rules import best_name
 
-    later, first = Candidate(248, 254, "Gunmen", "NORP"), Candidate(86, 92, "gunmen", "NORP")
-    assert _best_name([later, first]) == "gunmen"
-    assert _best_name([first, later]) == "gunmen"
+    later, first = (
+        MentionCandidate(248, 254, "Gunmen", "NORP"),
+        MentionCandidate(86, 92, "gunmen", "NORP"),
+    )
+    assert best_name([later, first]) == "gunmen"
+    assert best_name([first, later]) == "gunmen"
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.extract.events import geocode, parse_number, resolve_date
+from newsgraph.extract.casualties import parse_number
+from newsgraph.extract.events import geocode, resolve_date
 from newsgraph.model import Article, Event
 
 ReadText = Callable[..., Article]

@@ -90,10 +90,10 @@ from typing import Any
 
 import msgspec
 
+from newsgraph.model import ORGANISATION_TYPES
 from newsgraph.names import normalize_name
 
 TYPES = ("person", "organization", "armed_group", "government", "state")
-_GROUPS = frozenset({"organization", "armed_group", "government"})
 COMPILED_FILE = "gazetteer.jsonl.gz"
 STOPWORDS_FILE = "gazetteer_stopwords.tsv"
 
@@ -805,7 +805,10 @@ def _entry_type(
     elif strength > 0:
         return "person"
     found = _type_from_codes(codes)
-    if any(_GROUP_COMMENT.search(comment) for comment in comments) and found not in _GROUPS:
+    if (
+        any(_GROUP_COMMENT.search(comment) for comment in comments)
+        and found not in ORGANISATION_TYPES
+    ):
         return "armed_group"  # the START TOPS list of terrorist organisations
     if found is not None:
         return found

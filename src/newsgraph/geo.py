@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
 
+import pycountry
+
+from newsgraph import lexicons
 from newsgraph.cache import cached
 
 
@@ -63,3 +66,23 @@ def _build_index() -> dict[str, list[City]]:
     for cities in index.values():
         cities.sort(key=lambda c: -c.population)
     return index
+
+
+@cache
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-2 code when `name` names a country ("the U.S." -> "US")."""
+    aliases = lexicons.mapping("country_aliases.tsv")
+    cleaned = name.strip()
+    if cleaned.lower().startswith("the "):
+        cleaned = cleaned[4:]
+    if cleaned.islower():
+        return None  # "us" is a pronoun, not the United States
+    if cleaned.casefold() in aliases:
+        return aliases[cleaned.casefold()]
+    if len(cleaned) <= 3 and not cleaned.isupper():
+        return None
+    try:
+        country = pycountry.countries.lookup(cleaned)
+    except LookupError:
+        return None
+    return str(country.alpha_2)

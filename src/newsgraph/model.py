@@ -17,6 +17,10 @@ SCHEMA_VERSION = "newsgraph/article@1"
 ActorType = Literal[
     "person", "organization", "armed_group", "government", "state", "location", "other"
 ]
+# Actors that act as one body: a relation's organisation end, "they" and "it".
+GROUP_TYPES: frozenset[str] = frozenset({"organization", "armed_group", "government", "state"})
+# Groups that are not states: what a name in the gazetteer may be retyped between.
+ORGANISATION_TYPES: frozenset[str] = GROUP_TYPES - {"state"}
 Predicate = Literal[
     "fighting",
     "opposes",

@@ -31,32 +31,25 @@ from spacy.tokens import Span, Token
 
 from newsgraph import lexicons
 from newsgraph.cameo import plover_type
-from newsgraph.extract.actors import country_code, headline_lines
+from newsgraph.extract.casualties import casualties
 from newsgraph.extract.facts import ActorDraft, ArticleFacts, Resources
+from newsgraph.extract.layout import headline_lines
 from newsgraph.extract.provenance import modality, sentence_of
-from newsgraph.extract.resolve import Context, actor_for_token
+from newsgraph.extract.resolve import Context, actors_for_tokens
 from newsgraph.extract.syntax import (
-    according_to,
     date_phrases,
     object_heads,
     prep_objects,
     subject_heads,
     word_kind,
 )
-from newsgraph.geo import city
-from newsgraph.model import CasualtyKind, Event, EventType, Fatality, Modality, Place
+from newsgraph.geo import city, country_code
+from newsgraph.model import Event, EventType, Fatality, Modality, Place
 
 _REPORTED: set[Modality] = {"asserted", "hedged"}
-_CASUALTY_VERBS: dict[str, CasualtyKind] = {
-    "kill": "killed", "die": "killed", "murder": "killed", "massacre": "killed",
-    "execute": "killed", "slaughter": "killed", "behead": "killed", "dead": "killed",
-    "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
-    "abduct": "abducted", "kidnap": "abducted", "seize": "abducted", "capture": "abducted",
-}  # fmt: skip
 _TARGET_PREPS = ("on", "against", "at")
 _PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "inside", "into", "to", "on"}
 _MERGE_WINDOW = 2  # sentences
-_RANGE = re.compile(r"^\s*(?:between\s+)?(\S+)\s+(?:and|to|-|–)\s+(\S+)\s*$", re.I)
 
 
 @dataclass
@@ -99,14 +92,14 @@ def extract_events(facts: ArticleFacts) -> None:
             continue
         draft.date, draft.date_text = _date(draft, published)
         draft.place = _place(facts, draft, countries)
-        draft.fatalities = _casualties(facts, draft.sentence)
+        draft.fatalities = casualties(facts, draft.sentence)
         told = draft.actors or draft.targets or draft.fatalities or draft.date_attached
         if told or draft.anaphoric:
             _merge_or_add(drafts, draft)
     facts.events.extend(_event(facts, d) for d in drafts)
 
 
-_STATING = {"warn", "deny", "insist", "claim"}  # with a clause they report speech, not acts
+_STATING = lexicons.words("stating_verbs.tsv")
 
 
 def _draft(facts: ArticleFacts, context: Context, token: Token) -> Draft | None:
@@ -152,17 +145,21 @@ def _verb_ends(
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     """Who did it (subject, or "by X") and to whom (object, else "met with Gondor", "fired
     on the convoy"; a place is where, not whom)."""
-    actors = _resolved(facts, context, subject_heads(verb))
-    targets = _resolved(facts, context, object_heads(verb))
+    actors = actors_for_tokens(facts, subject_heads(verb), context, conjuncts=True)
+    targets = actors_for_tokens(facts, object_heads(verb), context, conjuncts=True)
     if not targets:
         heads = [t for word in (*_TARGET_PREPS, "with", "to") for t in prep_objects(verb, word)]
-        targets = [a for a in _resolved(facts, context, heads) if a.type != "location"]
+        targets = [
+            a
+            for a in actors_for_tokens(facts, heads, context, conjuncts=True)
+            if a.type != "location"
+        ]
     for clause in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
         if targets:
             break
         # "threatened to bomb Port Anselm", "demanded that the HLF hand over …"
         heads = object_heads(clause) if clause.dep_ == "xcomp" else subject_heads(clause)
-        targets = _resolved(facts, context, heads)
+        targets = actors_for_tokens(facts, heads, context, conjuncts=True)
     return _dyad(verb, actors, targets)
 
 
@@ -187,9 +184,13 @@ def _noun_ends(
     facts: ArticleFacts, context: Context, noun: Token
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     """ "attacks by X on Y", "X's offensive against Y"."""
-    actors = [a for a in _resolved(facts, context, _noun_agents(noun)) if a.type != "location"]
+    actors = [
+        a
+        for a in actors_for_tokens(facts, _noun_agents(noun), context, conjuncts=True)
+        if a.type != "location"
+    ]
     targets = [t for word in _TARGET_PREPS for t in prep_objects(noun, word)]
-    return _dyad(noun, actors, _resolved(facts, context, targets))
+    return _dyad(noun, actors, actors_for_tokens(facts, targets, context, conjuncts=True))
 
 
 def _verb_code(verb: Token, resources: Resources) -> tuple[str, str] | None:
@@ -234,7 +235,7 @@ def _manner_of_event(noun: Token) -> bool:
     if noun.dep_ != "pobj" or head.lower_ not in {"in", "during", "after"}:
         return False
     verb = head.head
-    return verb.lemma_.lower() in _event_verbs() and verb is not noun
+    return verb.lemma_.lower() in _event_verbs() and verb.i != noun.i
 
 
 def _noun_code(noun: Token) -> tuple[str, str] | None:
@@ -268,16 +269,6 @@ def _noun_agents(noun: Token) -> list[Token]:
     ]
     agents += [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod"}]
     return agents
-
-
-def _resolved(facts: ArticleFacts, context: Context, heads: list[Token]) -> list[ActorDraft]:
-    found: list[ActorDraft] = []
-    for head in heads:
-        for token in (head, *head.conjuncts):
-            actor = actor_for_token(facts, token, context)
-            if actor is not None and actor not in found:
-                found.append(actor)
-    return found
 
 
 # When -----------------------------------------------------------------------------------
@@ -378,108 +369,6 @@ def geocode(name: str, countries: frozenset[str] = frozenset()) -> Place:
         lon=round(found.lon, 4),
         geonames_id=found.geonames_id,
     )
-
-
-# How many -------------------------------------------------------------------------------
-
-
-def _casualties(facts: ArticleFacts, sentence: Span) -> list[Fatality]:
-    """Counts of people killed, injured or abducted in the sentence, with their source."""
-    found = []
-    source = _according_to(sentence)
-    if source is None:
-        quote = facts.asserted_by(sentence.start_char, sentence.start_char + 1)
-        if quote is not None and quote.speaker is not None:
-            source = facts.actor(quote.speaker).name
-    for token in sentence:
-        kind: CasualtyKind | None = _casualty_kind(token)
-        if kind is None:
-            continue
-        for group in _counted_groups(token):
-            count = _count(group)
-            if count is not None:
-                low, high = count
-                who = _who(group)
-                found.append(Fatality(count=low, count_max=high, who=who, source=source, kind=kind))
-    return found
-
-
-def _casualty_kind(token: Token) -> CasualtyKind | None:
-    if token.lower_ == "dead" or token.lemma_.lower() in _CASUALTY_VERBS:
-        return _CASUALTY_VERBS.get(token.lemma_.lower(), "killed")
-    return None
-
-
-def _counted_groups(verb: Token) -> list[Token]:
-    """The nouns counted as the verb's victims: "41 villagers were killed", "killing nine
-    soldiers", "left 12 dead", "along with 13 U.S. service members"."""
-    heads = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
-    # "wounding between 12 and 15 civilians" is parsed with "between" as a preposition
-    heads += [
-        g for c in verb.children if c.lower_ == "between" for g in c.children if g.dep_ == "pobj"
-    ]
-    if verb.dep_ in {"amod", "acomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        heads.append(verb.head)
-    groups = []
-    for head in heads:
-        for noun in (head, *head.conjuncts):
-            groups.append(noun)
-        # "…were killed, …, along with 13 U.S. service members"
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "along"):
-            groups += [g for p in prep.children for g in p.children if g.dep_ == "pobj"]
-    return [g for g in groups if _count(g) is not None]
-
-
-def _count(noun: Token) -> tuple[int, int | None] | None:
-    numbers = [c for c in noun.children if c.dep_ == "nummod"]
-    if not numbers and noun.like_num:
-        numbers = [noun]
-    if not numbers:
-        return None
-    number = numbers[0]
-    words = " ".join(
-        t.text for t in number.subtree if t.i <= number.i or t.like_num or t.lower_ in {"and", "to"}
-    )
-    words = re.sub(
-        r"^(?:at least|more than|over|nearly|almost|some|about|around)\s+", "", words, flags=re.I
-    )
-    ranged = _RANGE.match(words)
-    if ranged:
-        low, high = parse_number(ranged.group(1)), parse_number(ranged.group(2))
-        if low is not None and high is not None:
-            return low, high
-    value = parse_number(number.text)
-    return (value, None) if value is not None else None
-
-
-@lru_cache(maxsize=4096)
-def parse_number(text: str) -> int | None:
-    """ "169", "1,800", "4 500", "nine", "seventeen", "two hundred"."""
-    digits = re.sub(r"[,\s\u00a0\u202f]", "", text)
-    if digits.isdigit():
-        return int(digits)
-    from number_parser import parse_number as words_to_number
-
-    value = words_to_number(text.lower())
-    return int(value) if isinstance(value, int | float) else None
-
-
-def _who(noun: Token) -> str:
-    """The counted people: "villagers", "U.S. service members", "teenage boys"."""
-    words = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.like_num]
-    start = words[0].i if words else noun.i
-    return noun.doc[start : noun.i + 1].text
-
-
-def _according_to(sentence: Span) -> str | None:
-    """The source the sentence's "according to" names, as written ("Associated Press")."""
-    for token in sentence:
-        head = according_to(token)
-        if head is not None:
-            first = min(t.i for t in head.subtree if t.dep_ != "det" or t.i != head.left_edge.i)
-            phrase = head.doc[first : head.right_edge.i + 1].text
-            return re.sub(r"^(?:the|The)\s+", "", phrase).strip(" ,.")
-    return None
 
 
 # One event, not five ----------------------------------------------------------------------

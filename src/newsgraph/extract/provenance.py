@@ -13,19 +13,17 @@ import re
 
 from spacy.tokens import Span, Token
 
+from newsgraph import lexicons
 from newsgraph.extract.syntax import sentence
 from newsgraph.model import Modality
 
-_HEDGES = {"may", "might", "could", "reportedly", "allegedly", "possibly", "apparently",
-           "perhaps", "purportedly", "supposedly"}  # fmt: skip
-_HEDGING_HEADS = {"believe", "think", "suspect", "say", "report", "allege", "rumour", "rumor",
-                  "seem", "appear"}  # fmt: skip  # "is believed to", "is said to", "seems to"
+_HEDGES = lexicons.words("hedge_words.tsv")
+_HEDGING_HEADS = lexicons.words("hedging_heads.tsv")
 _FUTURE = {"will", "shall", "'ll", "would"}
-_PREDICTING_HEADS = {"expect", "plan", "intend", "threaten", "vow", "aim", "going", "set", "poised",
-                     "likely", "due"}  # fmt: skip
+_PREDICTING_HEADS = lexicons.words("predicting_heads.tsv")
 _NEGATIONS = {"not", "n't", "never", "no"}
-_POSSIBLE = {"possible", "conceivable", "hypothetical"}
-_DENIALS = {"deny", "refute", "dismiss", "reject", "rebut"}
+_POSSIBLE = lexicons.words("possibility_words.tsv")
+_DENIALS = lexicons.words("denial_verbs.tsv")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _SINCE = {"since"}
 _FROM = {"from"}

@@ -21,21 +21,25 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.layout import paragraph_bounds, stripped_bounds
 from newsgraph.extract.provenance import sentence_of
+from newsgraph.extract.quote_marks import (
+    QUOTE_MARKS,
+    Segment,
+    chained_segments,
+    paragraph_spans,
+    quoted_segments,
+)
 from newsgraph.extract.resolve import FIRST_PERSON, Context, actor_for_token
-from newsgraph.extract.syntax import according_to, doc_text
+from newsgraph.extract.syntax import according_to, doc_text, phrase_text
 from newsgraph.model import Quote, QuoteKind
 from newsgraph.model import Span as TextSpan
 
-OPENERS = "“„«"
-CLOSERS = "”»"
-_MARKS = re.compile(r'["“”„«»]')
 _MARK_TOKENS = {'"', "“", "”", "„", "«", "»", "''", "``"}
-_OPEN_AFTER = set("([{—–-:/") | {"‘"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _CLAUSE_DEPS = {"ccomp"}
 _MIN_WORDS = 3
@@ -44,18 +48,7 @@ _CASUALTY = re.compile(
     r"\b(kill|killed|dead|died|wounded|injured|hurt|abducted|kidnapped|missing|casualt)", re.I
 )
 _SENTENCE_END = {".", "!", "?"}
-_ADDRESSING = {"tell", "ask", "inform", "warn", "brief", "assure", "remind"}
-
-
-@dataclass
-class Segment:
-    """Text between a pair of quotation marks (or an opening mark and the paragraph's end)."""
-
-    start: int
-    end: int
-    paragraph: int
-    closed: bool
-    opens_paragraph: bool
+_ADDRESSING = lexicons.words("addressing_verbs.tsv")
 
 
 @dataclass
@@ -110,28 +103,16 @@ def extract_quotes(facts: ArticleFacts) -> None:
         previous = candidate
 
 
-def paragraph_bounds(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each non-blank line: news paragraphs are split by one or more newlines."""
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            yield start, end
-
-
 # Direct quotes -------------------------------------------------------------------------
 
 
 def _direct_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Candidate]:
     text = doc_text(doc)
     quotes = []
-    for segments in _join_interrupted(doc, _chain(_segments(text, paragraphs))):
+    for segments in _join_interrupted(doc, chained_segments(quoted_segments(text, paragraphs))):
         candidate = Candidate(
             kind="direct",
-            spans=_paragraph_spans(text, segments),
+            spans=paragraph_spans(text, segments),
             paragraph=segments[0].paragraph,
             segments=segments,
         )
@@ -182,7 +163,7 @@ def _statement_opening(
     for colon in (t for t in _tokens(doc, start, end) if t.text == ":"):
         lead = _from_sentence_start(_tokens(doc, start, colon.idx))
         if text[colon.idx + 1 : end].strip():
-            first = _trimmed(text, colon.idx + 1, end)
+            first = stripped_bounds(text, colon.idx + 1, end)
             cue = _cue_before_colon(lead)
         elif following:
             first = following[0]
@@ -191,7 +172,7 @@ def _statement_opening(
             return None
         if cue is None:
             continue
-        if _MARKS.match(text, first[0]) or len(text[first[0] : first[1]].split()) < _MIN_WORDS:
+        if QUOTE_MARKS.match(text, first[0]) or len(text[first[0] : first[1]].split()) < _MIN_WORDS:
             return None
         return cue, first
     return None
@@ -218,7 +199,7 @@ def _statement_paragraphs(
     last_voiced = 0
     text = doc_text(doc)
     for start, end in following:
-        if _MARKS.search(text, start, end) or text[start:end].endswith(":"):
+        if QUOTE_MARKS.search(text, start, end) or text[start:end].endswith(":"):
             break
         tokens = _tokens(doc, start, end)
         if any(_reports_speech(t) for t in tokens):
@@ -236,56 +217,6 @@ def _reports_speech(verb: Token) -> bool:
     if not _is_cue(verb) or verb.dep_ not in {"ROOT", "conj"}:
         return False
     return any(c.dep_ in _SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
-
-
-def _paragraph_spans(text: str, segments: list[Segment]) -> list[tuple[int, int]]:
-    """One span per paragraph: an interrupted quote runs from its first word to its last,
-    attribution included, as docs/scoring.md has it; `text` leaves the attribution out."""
-    spans: list[tuple[int, int]] = []
-    for number in dict.fromkeys(s.paragraph for s in segments):
-        inside = [s for s in segments if s.paragraph == number]
-        spans.append(_trimmed(text, inside[0].start, inside[-1].end))
-    return spans
-
-
-def _segments(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Segment]:
-    for number, (p_start, p_end) in enumerate(paragraphs):
-        opened: int | None = None
-        for match in _MARKS.finditer(text, p_start, p_end):
-            mark, at = match.group(), match.start()
-            before = text[at - 1] if at > p_start else " "
-            after = text[at + 1] if at + 1 < p_end else " "
-            can_open = mark in OPENERS or (
-                mark == '"' and not after.isspace() and (before.isspace() or before in _OPEN_AFTER)
-            )
-            can_close = mark in CLOSERS or (mark == '"' and not before.isspace())
-            if opened is None:
-                if can_open:
-                    opened = at
-            elif can_close:
-                yield Segment(opened + 1, at, number, True, opened == p_start)
-                opened = None
-            elif can_open:
-                opened = at
-        if opened is not None:
-            yield Segment(opened + 1, p_end, number, False, opened == p_start)
-
-
-def _chain(segments: Iterator[Segment]) -> list[list[Segment]]:
-    """Join an unclosed paragraph to the next paragraph when that one opens with a mark."""
-    chains: list[list[Segment]] = []
-    for segment in segments:
-        last = chains[-1][-1] if chains else None
-        if (
-            last is not None
-            and not last.closed
-            and segment.opens_paragraph
-            and segment.paragraph == last.paragraph + 1
-        ):
-            chains[-1].append(segment)
-        else:
-            chains.append([segment])
-    return chains
 
 
 def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segment]]:
@@ -413,7 +344,9 @@ def _reported_speech(doc: Doc, direct: list[Candidate]) -> Iterator[Candidate]:
                     candidate.subject = _subject(token, candidate) or speaker
                     yield candidate
         source = according_to(token)
-        if source is not None and not any(c.cue is token for c in direct):
+        if source is not None and not any(c.cue is not None and c.cue.i == token.i for c in direct):
+            # an "according to" that already attributes a direct quote (tokens are fresh
+            # views: compare positions, an identity test never holds)
             candidate = _according_quote(doc, token, source, direct)
             if candidate is not None:
                 yield candidate
@@ -481,7 +414,9 @@ def _with_fragments(doc: Doc, start: int, end: int, direct: list[Candidate]) -> 
     quoted = sum(max(0, min(end, e) - max(start, s)) for c in overlapping for s, e in c.spans)
     if quoted > (end - start) / 2:
         return None
-    kind: QuoteKind = "mixed" if quoted or _MARKS.search(doc_text(doc), start, end) else "indirect"
+    kind: QuoteKind = (
+        "mixed" if quoted or QUOTE_MARKS.search(doc_text(doc), start, end) else "indirect"
+    )
     paragraph = doc_text(doc).count("\n", 0, start)
     return Candidate(kind=kind, spans=[(start, end)], paragraph=paragraph)
 
@@ -542,33 +477,15 @@ def _continues(previous: Candidate, candidate: Candidate) -> bool:
     )
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _quote(text: str, candidate: Candidate) -> Quote:
     spans = [TextSpan(start=s, end=e) for s, e in candidate.spans]
-    content = [_trimmed(text, s.start, s.end) for s in candidate.segments] or candidate.spans
+    content = [stripped_bounds(text, s.start, s.end) for s in candidate.segments] or candidate.spans
     subject = candidate.subject
     return Quote(
         kind=candidate.kind,
         text=" ".join(text[s:e] for s, e in content),
         spans=spans,
         speaker=candidate.speaker.id if candidate.speaker else None,
-        speaker_text=_phrase(subject) if subject is not None else None,
+        speaker_text=phrase_text(subject) if subject is not None else None,
         cue=candidate.cue_text,
     )
-
-
-def _phrase(head: Token) -> str:
-    """The words of the head's noun phrase, appositions and clauses left out."""
-    left = [t for t in head.lefts if t.dep_ in {"compound", "det", "poss", "amod", "nmod", "case"}]
-    right = [t for t in head.rights if t.dep_ in {"compound", "flat"}]
-    first = min((t.left_edge.i for t in left), default=head.i)
-    last = max((t.right_edge.i for t in right), default=head.i)
-    span: Span = head.doc[first : last + 1]
-    return span.text

@@ -19,20 +19,21 @@ from functools import cache
 from spacy.tokens import Token
 
 from newsgraph import lexicons
+from newsgraph.extract import relation_conditions
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import modality, sentence_of, time_bounds
+from newsgraph.extract.relation_places import HELP_WORDS, between, place
 from newsgraph.extract.resolve import (
     GROUP_TYPES,
     PARENT_NOUNS,
     Context,
     actor_for_token,
+    actors_for_tokens,
     offshoot_of,
 )
 from newsgraph.extract.syntax import (
-    ATTACK_NOUNS,
-    is_passive,
-    object_heads,
     prep_objects,
+    root_subjects,
     sentence,
     subject_heads,
     word_kind,
@@ -40,31 +41,11 @@ from newsgraph.extract.syntax import (
 from newsgraph.model import SYMMETRIC_PREDICATES, Evidence, Predicate, Relation, Role
 
 _ACTING_TYPES = GROUP_TYPES | {"person"}
-# Nouns of what a clause's subject does or keeps ("consulted X during the negotiations
-# with Y", "keep ties with Y"); an "affiliate" in a clause is not its subject's.
-_HELD_BY_CLAUSE = {"tie", "ties", "link", "links", "relationship", "talk", "talks",
-                   "negotiation", "fight", "war", "battle", "support", "alliance", "allegiance",
-                   "loyalty"}  # fmt: skip
-_WAGING_VERBS = {"launch", "carry", "conduct", "mount", "stage", "wage", "begin", "start",
-                 "lead", "intensify", "step", "continue", "escalate", "order"}  # fmt: skip
-_FIGHT_NOUNS = {"fight", "war", "battle", "struggle", "campaign"}
-# Words of help: "support for X in the fight against Y" makes X the fighter.
-_HELP_WORDS = {"support", "help", "aid", "assist", "assistance", "back", "backing"}
-# Nouns of what an actor decides or does, whose "of" names the doer ("the decision of X",
-# "the brutality of X"), unlike "the killing of X", whose "of" names the victim.
-_DOER_NOUNS = {"decision", "choice", "announcement", "initiative", "move", "call", "effort",
-               "efforts", "commitment", "leadership", "terrorism", "brutality", "savagery",
-               "violence", "aggression", "cruelty", "barbarity", "inhumanity",
-               "scourge", "menace", "threat"}  # fmt: skip
-# What a force holds, attacked or taken in its stead: "shelled rebel positions" (plurals
-# too: the lemmatizer makes "bases" a "basis").
-_HELD_NOUNS = {"position", "positions", "base", "bases", "target", "targets", "convoy",
-               "convoys", "checkpoint", "checkpoints", "headquarters", "stronghold",
-               "strongholds", "camp", "camps", "outpost", "outposts", "hideout", "hideouts",
-               "garrison", "garrisons"}  # fmt: skip
+_DOER_NOUNS = lexicons.words("doer_nouns.tsv")
+_HELD_NOUNS = lexicons.words("held_nouns.tsv")
 _ORG_OBJECT = {"member_of", "leader_of", "founder_of", "affiliate_of", "splinter_of"}
 _JOINING = {"member_of", "pledged_allegiance_to"}
-_CREATION_VERBS = {"set", "establish", "create", "form", "found", "launch", "build"}
+_CREATION_VERBS = lexicons.words("creation_verbs.tsv")
 
 
 @dataclass(frozen=True)
@@ -77,6 +58,10 @@ class Pattern:
     condition: tuple[str, frozenset[str]] | None
 
 
+class TriggerTableError(ValueError):
+    """A line of data/relation_triggers.tsv names a place or condition nothing registered."""
+
+
 @cache
 def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
     table: dict[tuple[str, str], list[Pattern]] = {}
@@ -86,6 +71,7 @@ def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
         if len(row) > 5 and row[5]:
             name, _, values = row[5].partition("=")
             condition = (name, frozenset(values.split("|")))
+        _check_names(row, kind, (*subject.split("|"), *obj.split("|")), condition)
         pattern = Pattern(
             kind,
             word,
@@ -96,6 +82,30 @@ def patterns() -> dict[tuple[str, str], tuple[Pattern, ...]]:
         )
         table.setdefault((kind, word), []).append(pattern)
     return {key: tuple(value) for key, value in table.items()}
+
+
+def _check_names(
+    row: list[str],
+    kind: str,
+    places: tuple[str, ...],
+    condition: tuple[str, frozenset[str]] | None,
+) -> None:
+    """Raise on a kind, place or condition that nothing registered: a typo in the data file
+    fails when it is loaded, not silently on every article."""
+    line = "\t".join(row)
+    if kind not in {"verb", "noun"}:
+        raise TriggerTableError(f"relation_triggers.tsv: unknown kind {kind!r} in: {line}")
+    for name in places:
+        try:
+            place(name)
+        except KeyError:
+            raise TriggerTableError(
+                f"relation_triggers.tsv: unknown place {name!r} in: {line}"
+            ) from None
+    if condition is not None and not relation_conditions.known(condition[0]):
+        raise TriggerTableError(
+            f"relation_triggers.tsv: unknown condition {condition[0]!r} in: {line}"
+        )
 
 
 def extract_relations(facts: ArticleFacts) -> None:
@@ -118,26 +128,19 @@ def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
     if pattern.condition is None:
         return True
     name, values = pattern.condition
-    if name == "prt":  # "broke away" is parsed with "away" as a particle or an adverb
-        return any(c.dep_ in {"prt", "advmod"} and c.lower_ in values for c in trigger.children)
-    if name == "dobj":
-        objects = [c for c in trigger.children if c.dep_ == "dobj"]
-        return any(c.lemma_.lower() in values or c.lower_ in values for c in objects)
-    return True  # "subj=person", "obj=government", "objs=…" are checked once ends are resolved
+    check = relation_conditions.TRIGGER_CONDITIONS.get(name)
+    return check is None or check(trigger, values)  # end conditions wait for the ends
 
 
 def _relations(
     facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
 ) -> Iterator[Relation]:
     subjects, objects = _ends(facts, context, pattern, trigger)
-    if pattern.condition and pattern.condition[0] == "subj":
-        subjects = [s for s in subjects if s.type in pattern.condition[1]]
-    if pattern.condition and pattern.condition[0] == "obj":
-        objects = [o for o in objects if o.type in pattern.condition[1]]
-    if pattern.condition and pattern.condition[0] == "objs":
-        # "joined the Kestrian minister and other partners in Rask": joining people is
-        # meeting them, not becoming a member of anything
-        objects = objects if all(o.type in pattern.condition[1] for o in objects) else []
+    if pattern.condition is not None:
+        name, values = pattern.condition
+        keep = relation_conditions.END_CONDITIONS.get(name)
+        if keep is not None:
+            subjects, objects = keep(subjects, objects, values)
     sentence = sentence_of(trigger)
     evidence = facts.evidence(sentence.start_char, sentence.end_char)
     quote = facts.asserted_by(trigger.idx, trigger.idx + len(trigger))
@@ -198,19 +201,19 @@ def _ends(
     facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     if "between" in pattern.subject:
-        pair = _resolved(facts, context, _between(trigger)) or _hyphen_pair(facts, trigger)
+        pair = actors_for_tokens(facts, between(trigger), context) or _hyphen_pair(facts, trigger)
         if len(pair) >= 2:
             return pair[:1], pair[1:]
     if _with_help_of(pattern, trigger):  # "took the town with the support of X"
-        helpers = _resolved(facts, context, prep_objects(trigger, "of"))
-        return helpers, _resolved(facts, context, subject_heads(trigger.head.head))
+        helpers = actors_for_tokens(facts, prep_objects(trigger, "of"), context)
+        return helpers, actors_for_tokens(facts, subject_heads(trigger.head.head), context)
     subjects = _first_filled(facts, context, pattern.subject, trigger)
     if pattern.predicate in _JOINING and _said_of_members(pattern, trigger):
         subjects = []
     objects = _first_filled(facts, context, pattern.object, trigger)
     creation = _creation_verb(trigger) if pattern.kind == "noun" else None
     if creation is not None and not (subjects and objects):
-        creators = _resolved(facts, context, subject_heads(creation)) or _sentence_subject(
+        creators = actors_for_tokens(facts, subject_heads(creation), context) or _sentence_subject(
             facts, context, trigger
         )
         if pattern.word in PARENT_NOUNS:  # "ISIS … set up an affiliate": ISIS is the parent
@@ -232,7 +235,7 @@ def _with_help_of(pattern: Pattern, noun: Token) -> bool:
     ends say."""
     return (
         pattern.kind == "noun"
-        and pattern.word in _HELP_WORDS
+        and pattern.word in HELP_WORDS
         and noun.dep_ == "pobj"
         and noun.head.lower_ == "with"
         and noun.head.head.pos_ in {"VERB", "AUX"}
@@ -249,7 +252,7 @@ def _person_with_group(
         if person is None or person.type != "person":
             continue
         modifiers = [t for t in pobj.subtree if t.i < pobj.i and t.dep_ in {"compound", "nmod"}]
-        groups = _resolved(facts, context, modifiers)  # "Taliban" hangs from "Mullah"
+        groups = actors_for_tokens(facts, modifiers, context)  # "Taliban" hangs from "Mullah"
         groups = [g for g in groups if g.type in GROUP_TYPES]
         if groups:
             return [person], groups[:1]
@@ -266,9 +269,8 @@ def _creation_verb(noun: Token) -> Token | None:
 
 
 def _sentence_subject(facts: ArticleFacts, context: Context, token: Token) -> list[ActorDraft]:
-    root = sentence(token).root
-    heads = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return [a for a in _resolved(facts, context, heads) if a.type in GROUP_TYPES]
+    heads = root_subjects(sentence(token))
+    return [a for a in actors_for_tokens(facts, heads, context) if a.type in GROUP_TYPES]
 
 
 def _nearest_other_group(
@@ -290,8 +292,8 @@ def _said_of_members(pattern: Pattern, trigger: Token) -> bool:
     X": members who join or pledge do so as people; their group does not (its leadership
     does: data/member_nouns.tsv says which)."""
     joining = lexicons.mapping("member_nouns.tsv")
-    for place in pattern.subject:
-        tokens = _tokens_at(place, trigger)
+    for name in pattern.subject:
+        tokens = place(name).tokens(trigger)
         if tokens:
             return all(t.pos_ == "NOUN" and joining.get(t.lower_) == "people" for t in tokens)
     return False
@@ -300,12 +302,13 @@ def _said_of_members(pattern: Pattern, trigger: Token) -> bool:
 def _first_filled(
     facts: ArticleFacts, context: Context, places: tuple[str, ...], trigger: Token
 ) -> list[ActorDraft]:
-    for place in places:
-        tokens = _tokens_at(place, trigger)
-        if place == "obj" or place.startswith("prep:"):
+    for name in places:
+        where = place(name)
+        tokens = where.tokens(trigger)
+        if where.acted_on:
             actors = _acted_on(facts, context, tokens)
         else:
-            actors = _resolved(facts, context, tokens)
+            actors = actors_for_tokens(facts, tokens, context)
         if actors:
             return actors
     return []
@@ -317,7 +320,9 @@ def _acted_on(facts: ArticleFacts, context: Context, tokens: list[Token]) -> lis
     actors: list[ActorDraft] = []
     for token in tokens:
         actor = actor_for_token(facts, token, context)
-        found = [actor] if actor is not None else _resolved(facts, context, _owners([token]))
+        found = (
+            [actor] if actor is not None else actors_for_tokens(facts, _owners([token]), context)
+        )
         actors.extend(a for a in found if a not in actors)
     return actors
 
@@ -340,171 +345,6 @@ def _owners(tokens: list[Token]) -> list[Token]:
         + [agent for t in nouns for agent in prep_objects(t, "by")]
         + [doer for t in nouns if t.lemma_.lower() in _DOER_NOUNS for doer in prep_objects(t, "of")]
     )
-
-
-def _resolved(facts: ArticleFacts, context: Context, tokens: list[Token]) -> list[ActorDraft]:
-    actors: list[ActorDraft] = []
-    for token in tokens:
-        actor = actor_for_token(facts, token, context)
-        if actor is not None and actor not in actors:
-            actors.append(actor)
-    return actors
-
-
-def _tokens_at(place: str, trigger: Token) -> list[Token]:
-    """The heads standing at `place` relative to the trigger, conjuncts included."""
-    if place == "subj":
-        heads = subject_heads(trigger)
-    elif place == "obj":
-        heads = object_heads(trigger)
-    elif place.startswith("prep:"):
-        heads = prep_objects(trigger, place[5:])
-    elif place == "holder":
-        heads = _holders(trigger)
-    elif place == "poss":
-        heads = [c for c in trigger.children if c.dep_ in {"poss", "compound"}]
-    elif place == "pobj":
-        heads = [c for c in trigger.children if c.dep_ == "pobj"]
-    elif place == "head":
-        heads = [trigger.head] if trigger.head.pos_ in {"NOUN", "PROPN"} else []
-    elif place == "recipient":
-        heads = _recipients(trigger)
-    elif place == "prefix":
-        heads = _hyphen_prefix(trigger)
-    elif place == "sufferer":
-        heads = _sufferers(trigger)
-    else:
-        heads = []
-    if place == "holder" and trigger.dep_ in {"appos", "compound"}:
-        # "leader Ayman al-Zawahiri and Mullah Haibatullah": only the first
-        return heads
-    return [c for head in heads for c in (head, *head.conjuncts, *_listed_appositions(head))]
-
-
-def _sufferers(hands: Token) -> list[Token]:
-    """ "citizens who suffered at the hands of X", "were killed at the hands of X", "the
-    Yazidis' plight at the hands of X": who suffered what X did."""
-    at = hands.head
-    if hands.dep_ != "pobj" or at.lower_ != "at":
-        return []
-    host = at.head
-    if host.pos_ in {"VERB", "AUX"}:
-        return object_heads(host) if is_passive(host) else subject_heads(host)
-    owners = [c for c in host.children if c.dep_ in {"poss", "compound", "amod"}]
-    return owners or [host]
-
-
-def _hyphen_prefix(participle: Token) -> list[Token]:
-    """ "Iran-backed", "the U.S.-led coalition": the name joined by a hyphen before the
-    participle (the tokenizer splits it off)."""
-    doc, i = participle.doc, participle.i
-    if (
-        i < 2
-        or doc[i - 1].text not in {"-", "–"}
-        or doc[i - 1].whitespace_
-        or doc[i - 2].whitespace_
-    ):
-        return []
-    return [doc[i - 2]]
-
-
-def _recipients(verb: Token) -> list[Token]:
-    """Who is given something: "provided the rebels weapons", "provided the government with
-    training" (not "provided 125 soldiers": what is given)."""
-    datives = [c for c in verb.children if c.dep_ == "dative"]
-    if datives or not prep_objects(verb, "with"):
-        return datives
-    return [c for c in verb.children if c.dep_ == "dobj"]
-
-
-def _listed_appositions(head: Token) -> list[Token]:
-    """ "The UK, the Coalition and the Government of Iraq": the parser takes the second
-    item of a list for an apposition of the first; an apposition with conjuncts is a list."""
-    return [
-        c for a in head.children if a.dep_ == "appos" and a.conjuncts for c in (a, *a.conjuncts)
-    ]
-
-
-def _holders(noun: Token) -> list[Token]:
-    """What the noun describes: "X, an affiliate of Y", "Y's affiliate, X", "X is an
-    affiliate of Y", "recognised X as an affiliate", "Taliban leader Haibatullah"."""
-    if noun.dep_ == "appos":
-        return [noun.head]
-    named = [c for c in noun.children if c.dep_ == "appos"]
-    if named:
-        return named
-    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
-        return [noun.head]
-    if noun.dep_ in {"attr", "acomp"}:
-        return [c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if noun.dep_ == "oprd":  # "X was appointed head of Y", "Y named X its commander"
-        return [c for c in noun.head.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-        # "recognised X as an affiliate"; "X is working as part of Y", "X, as part of Y, …"
-        verb = noun.head.head
-        described = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-        if noun.lemma_.lower() == "part" and not any(d.pos_ == "PROPN" for d in described):
-            # "we protect those in need as part of Y", "bombed its positions as part of Y":
-            # the doers are part of Y, not what they act on
-            return subject_heads(verb)
-        return described or subject_heads(verb)
-    fighters = _fighters_helped(noun)
-    if fighters:
-        return fighters
-    if noun.lemma_.lower() in _HELD_BY_CLAUSE and noun.dep_ in {"pobj", "dobj"}:
-        # "consulted X during the negotiations with Y", "keep ties with Y": the clause's
-        # subject holds the talks, the ties
-        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if verb.pos_ in {"VERB", "AUX"}:
-            return subject_heads(verb)
-    waged = noun.dep_ == "dobj" and noun.head.lemma_.lower() in _WAGING_VERBS
-    # an attack is a clause subject's only when it launches or carries it out: "launched
-    # strikes against X", not "condemned the attack on X"
-    if noun.lemma_.lower() in ATTACK_NOUNS and waged:
-        return subject_heads(noun.head)
-    return []
-
-
-def _fighters_helped(noun: Token) -> list[Token]:
-    """ "support for X in the fight against Y", "its support of X and Y in their fight
-    against Y", "backs X in its war on Y": the fight is the one helped, not the helper's."""
-    if noun.lemma_.lower() not in _FIGHT_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
-        return []
-    host = noun.head.head
-    if host.pos_ in {"VERB", "AUX"}:  # "backs X in …", "reiterates support for X in …"
-        objects = [c for c in host.children if c.dep_ == "dobj"]
-        if host.lemma_.lower() in _HELP_WORDS:
-            return objects
-        if objects:
-            return _helped_by(objects[0])
-        # "remains steadfast in its support of X … in their fight against Y"
-        helps = [t for t in host.subtree if t.pos_ == "NOUN" and t not in noun.subtree]
-        return [helped for help in helps for helped in _helped_by(help)]
-    first = host
-    while first.dep_ == "conj":  # "X and the people in their fight": both of them
-        first = first.head
-    helper = first.head.head if first.dep_ == "pobj" else first.head
-    if first.dep_ in {"dobj", "pobj"} and helper.lemma_.lower() in _HELP_WORDS:
-        return [first]
-    return _helped_by(host)
-
-
-def _helped_by(noun: Token) -> list[Token]:
-    """Who the help noun is for: "support for X", "its support of X"."""
-    if noun.lemma_.lower() not in _HELP_WORDS:
-        return []
-    return [pobj for word in ("for", "of", "to") for pobj in prep_objects(noun, word)]
-
-
-def _between(noun: Token) -> list[Token]:
-    return [
-        c
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "between"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for c in (pobj, *pobj.conjuncts)
-    ]
 
 
 def _hyphen_pair(facts: ArticleFacts, noun: Token) -> list[ActorDraft]:

@@ -21,23 +21,21 @@ from spacy.tokens import Token
 
 from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
-from newsgraph.extract.syntax import sentence
+from newsgraph.extract.syntax import previous_sentence, root_subjects, sentence
+from newsgraph.model import GROUP_TYPES
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 FIRST_PERSON = {"i": "singular", "me": "singular", "my": "singular", "we": "plural",
                 "us": "plural", "our": "plural"}  # fmt: skip
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its"}
-GROUP_TYPES = {"organization", "armed_group", "government", "state"}
-PARENT_NOUNS = {"affiliate", "branch", "wing", "franchise", "arm", "offshoot", "proxy"}
+PARENT_NOUNS = lexicons.words("parent_nouns.tsv")
 _NOT_NAME_DEPS = {"appos", "acl", "relcl", "prep", "punct", "cc", "conj", "det", "poss", "case"}
 _RELATIVES = {"who", "which", "that", "whom"}
-_VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "source",
-           "sources", "representative", "aide"}  # fmt: skip
-_GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "network",
-                "faction", "party", "society", "company"}  # fmt: skip
+_VOICES = lexicons.words("voice_nouns.tsv")
+_GROUP_WORDS = lexicons.words("group_words.tsv")
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
-_FEMALE_WORDS = {"spokeswoman", "chairwoman", "congresswoman", "mrs", "ms", "miss", "madam"}
-_MALE_WORDS = {"spokesman", "chairman", "congressman", "mr", "sir"}
+_FEMALE_WORDS = lexicons.words("female_words.tsv")
+_MALE_WORDS = lexicons.words("male_words.tsv")
 
 
 @dataclass
@@ -96,6 +94,20 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
     if actor is not None:
         facts.add_mention(actor, head.idx, head.idx + len(head))
     return actor
+
+
+def actors_for_tokens(
+    facts: ArticleFacts, heads: list[Token], context: Context, conjuncts: bool = False
+) -> list[ActorDraft]:
+    """The distinct actors the heads stand for, in order; with `conjuncts`, each head's
+    conjuncts too ("Osk and Tarn")."""
+    found: list[ActorDraft] = []
+    for head in heads:
+        for token in (head, *head.conjuncts) if conjuncts else (head,):
+            actor = actor_for_token(facts, token, context)
+            if actor is not None and actor not in found:
+                found.append(actor)
+    return found
 
 
 def _named_in_apposition(facts: ArticleFacts, head: Token) -> ActorDraft | None:
@@ -220,12 +232,10 @@ def _previous_subject(facts: ArticleFacts, offset: int) -> ActorDraft | None:
     if token is None or token.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     current = sentence(token)
-    if current.start == 0 or any(
-        t.dep_ in {"nsubj", "nsubjpass"} for t in facts.doc[current.start : token.i]
-    ):
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in facts.doc[current.start : token.i]):
         return None
-    previous = sentence(facts.doc[current.start - 1])
-    subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    previous = previous_sentence(token)
+    subjects = root_subjects(previous) if previous is not None else []
     if not subjects:
         return None
     return facts.actor_at(subjects[0].idx, subjects[0].idx + len(subjects[0]))
@@ -254,15 +264,9 @@ def _token_at(facts: ArticleFacts, offset: int) -> Token | None:
 def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
     """True when the previous sentence's subject is a common noun that is no actor: "it"
     and "they" most likely take that subject up."""
-    doc = facts.doc
-    token = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    if token is None or token.start == 0:
-        return False
-    current = sentence(token[0])
-    if current.start == 0:
-        return False
-    previous = sentence(doc[current.start - 1])
-    subjects = [t for t in previous if t.dep_ in {"nsubj", "nsubjpass"} and t.head == previous.root]
+    token = _token_at(facts, offset)
+    previous = previous_sentence(token) if token is not None else None
+    subjects = root_subjects(previous) if previous is not None else []
     if not subjects:
         return False
     subject = subjects[0]

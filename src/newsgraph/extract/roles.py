@@ -19,15 +19,12 @@ from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import sentence_of
 from newsgraph.extract.syntax import NOT_HEADS, noun_phrase
-from newsgraph.model import Role
+from newsgraph.model import GROUP_TYPES, Role
 
 _ORG_PREPOSITIONS = {"at", "of", "for", "to", "with", "in"}
 _TITLE_MODIFIERS = {"compound", "amod", "nmod"}
-_GROUP_TYPES = {"organization", "armed_group", "government", "state"}
 _BEING_VERBS = {"be", "become", "remain"}
-# Verbs of holding or being given an office, "as" the title: "serves as its envoy"
-_OFFICE_VERBS = {"serve", "act", "appoint", "elect", "name", "install", "confirm", "work",
-                 "choose", "select", "nominate", "designate", "return"}  # fmt: skip
+_OFFICE_VERBS = lexicons.words("office_verbs.tsv")
 
 
 def titles() -> frozenset[str]:
@@ -183,7 +180,7 @@ def _actor(facts: ArticleFacts, token: Token | None) -> ActorDraft | None:
     if token is None:
         return None
     actor = facts.actor_at(token.idx, token.idx + len(token))
-    return actor if actor is not None and actor.type in _GROUP_TYPES else None
+    return actor if actor is not None and actor.type in GROUP_TYPES else None
 
 
 def _org_text(token: Token | None) -> str | None:

@@ -6,8 +6,9 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
-ATTACK_NOUNS = {"strike", "airstrike", "attack", "offensive", "raid", "assault", "operation",
-                "campaign", "ambush", "bombing", "bombardment", "shelling"}  # fmt: skip
+from newsgraph import lexicons
+
+ATTACK_NOUNS = lexicons.words("attack_nouns.tsv")
 
 
 def doc_text(doc: Doc) -> str:
@@ -31,6 +32,17 @@ def sentence(token: Token) -> Span:
     index = bisect.bisect_right(starts, token.i) - 1
     end = starts[index + 1] if index + 1 < len(starts) else len(doc)
     return doc[starts[index] : end]
+
+
+def root_subjects(sent: Span) -> list[Token]:
+    """The subjects of the sentence's main verb, in order ("nsubj", "nsubjpass")."""
+    return [c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+
+
+def previous_sentence(token: Token) -> Span | None:
+    """The sentence before the token's, if any."""
+    current = sentence(token)
+    return sentence(token.doc[current.start - 1]) if current.start > 0 else None
 
 
 def date_phrases(span: Span) -> list[Span]:
@@ -244,6 +256,19 @@ def noun_phrase(head: Token) -> Span:
             break
         first = left.left_edge.i
     return head.doc[first : head.i + 1]
+
+
+def phrase_text(head: Token) -> str:
+    """The words of the head's noun phrase as a speaker is named ("the Kestrian foreign
+    minister Ivo Brask"): unlike `noun_phrase`, flat names to its right count, numbers and
+    quantities to its left do not, and modifiers need not be contiguous; appositions and
+    clauses are left out."""
+    left = [t for t in head.lefts if t.dep_ in {"compound", "det", "poss", "amod", "nmod", "case"}]
+    right = [t for t in head.rights if t.dep_ in {"compound", "flat"}]
+    first = min((t.left_edge.i for t in left), default=head.i)
+    last = max((t.right_edge.i for t in right), default=head.i)
+    span: Span = head.doc[first : last + 1]
+    return span.text
 
 
 def according_to(token: Token) -> Token | None:

@@ -1,0 +1,119 @@
+"""Casualty counts: how many were killed, injured or abducted, who, and by whose count
+("41 villagers were killed, according to the Coastal Press Agency")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import cast
+
+from spacy.tokens import Span, Token
+
+from newsgraph import lexicons
+from newsgraph.extract.facts import ArticleFacts
+from newsgraph.extract.syntax import according_to
+from newsgraph.model import CasualtyKind, Fatality
+
+_CASUALTY_VERBS = cast(dict[str, CasualtyKind], lexicons.mapping("casualty_verbs.tsv"))
+
+
+_RANGE = re.compile(r"^\s*(?:between\s+)?(\S+)\s+(?:and|to|-|–)\s+(\S+)\s*$", re.I)
+
+
+def casualties(facts: ArticleFacts, sentence: Span) -> list[Fatality]:
+    """Counts of people killed, injured or abducted in the sentence, with their source."""
+    found = []
+    source = _according_to(sentence)
+    if source is None:
+        quote = facts.asserted_by(sentence.start_char, sentence.start_char + 1)
+        if quote is not None and quote.speaker is not None:
+            source = facts.actor(quote.speaker).name
+    for token in sentence:
+        kind: CasualtyKind | None = _casualty_kind(token)
+        if kind is None:
+            continue
+        for group in _counted_groups(token):
+            count = _count(group)
+            if count is not None:
+                low, high = count
+                who = _who(group)
+                found.append(Fatality(count=low, count_max=high, who=who, source=source, kind=kind))
+    return found
+
+
+def _casualty_kind(token: Token) -> CasualtyKind | None:
+    if token.lower_ == "dead" or token.lemma_.lower() in _CASUALTY_VERBS:
+        return _CASUALTY_VERBS.get(token.lemma_.lower(), "killed")
+    return None
+
+
+def _counted_groups(verb: Token) -> list[Token]:
+    """The nouns counted as the verb's victims: "41 villagers were killed", "killing nine
+    soldiers", "left 12 dead", "along with 13 U.S. service members"."""
+    heads = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
+    # "wounding between 12 and 15 civilians" is parsed with "between" as a preposition
+    heads += [
+        g for c in verb.children if c.lower_ == "between" for g in c.children if g.dep_ == "pobj"
+    ]
+    if verb.dep_ in {"amod", "acomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        heads.append(verb.head)
+    groups = []
+    for head in heads:
+        for noun in (head, *head.conjuncts):
+            groups.append(noun)
+        # "…were killed, …, along with 13 U.S. service members"
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "along"):
+            groups += [g for p in prep.children for g in p.children if g.dep_ == "pobj"]
+    return [g for g in groups if _count(g) is not None]
+
+
+def _count(noun: Token) -> tuple[int, int | None] | None:
+    numbers = [c for c in noun.children if c.dep_ == "nummod"]
+    if not numbers and noun.like_num:
+        numbers = [noun]
+    if not numbers:
+        return None
+    number = numbers[0]
+    words = " ".join(
+        t.text for t in number.subtree if t.i <= number.i or t.like_num or t.lower_ in {"and", "to"}
+    )
+    words = re.sub(
+        r"^(?:at least|more than|over|nearly|almost|some|about|around)\s+", "", words, flags=re.I
+    )
+    ranged = _RANGE.match(words)
+    if ranged:
+        low, high = parse_number(ranged.group(1)), parse_number(ranged.group(2))
+        if low is not None and high is not None:
+            return low, high
+    value = parse_number(number.text)
+    return (value, None) if value is not None else None
+
+
+@lru_cache(maxsize=4096)
+def parse_number(text: str) -> int | None:
+    """ "169", "1,800", "4 500", "nine", "seventeen", "two hundred"."""
+    digits = re.sub(r"[,\s\u00a0\u202f]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    from number_parser import parse_number as words_to_number
+
+    value = words_to_number(text.lower())
+    return int(value) if isinstance(value, int | float) else None
+
+
+def _who(noun: Token) -> str:
+    """The counted people: "villagers", "U.S. service members", "teenage boys"."""
+    words = [t for t in noun.lefts if t.dep_ in {"compound", "amod", "nmod"} and not t.like_num]
+    start = words[0].i if words else noun.i
+    return noun.doc[start : noun.i + 1].text
+
+
+def _according_to(sentence: Span) -> str | None:
+    """The source the sentence's "according to" names, as written ("Associated Press")."""
+    for token in sentence:
+        head = according_to(token)
+        if head is not None:
+            first = min(t.i for t in head.subtree if t.dep_ != "det" or t.i != head.left_edge.i)
+            phrase = head.doc[first : head.right_edge.i + 1].text
+            return re.sub(r"^(?:the|The)\s+", "", phrase).strip(" ,.")
+    return None
