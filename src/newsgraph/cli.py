@@ -24,11 +24,11 @@ from rich.table import Table
 from newsgraph import __version__
 from newsgraph.cli_corpus import cannot_write, capped_workers, corpus_app, date_option
 from newsgraph.cli_help import App
-from newsgraph.console import err, out
+from newsgraph.console import err, error, out
 from newsgraph.console import progress as _progress
 from newsgraph.console import warn as _warn
 from newsgraph.model import Article, ReadError, json_schema
-from newsgraph.render import JsonlWriter, JsonWriter, PrettyWriter, Writer
+from newsgraph.render import JsonlWriter, JsonWriter, PrettyWriter, Writer, safe_markup
 
 app = App(
     help="Read conflict and political news into a sourced graph of actors, relations, "
@@ -165,13 +165,14 @@ def _store_demo(
             dossier = q.dossier(session, q.find_actor(session, f"#{top.id}"))
     if console is out:
         print_dossier(dossier)
+    shown, name = safe_markup(str(db)), safe_markup(dossier.actor.name)  # text, not markup
     console.print(
-        f"\nStored {len(articles)} articles in [bold]{db}[/]. Explore it with:\n"
-        f"  newsgraph actors --db {db}\n"
-        f'  newsgraph actor "{dossier.actor.name}" --db {db}\n'
-        f"  newsgraph events --db {db} --type ASSAULT\n"
-        f"  newsgraph export --format gexf -o demo.gexf --db {db}\n"
-        f"and in the browser: newsgraph serve --db {db}  →  http://127.0.0.1:8000/",
+        f"\nStored {len(articles)} articles in [bold]{shown}[/]. Explore it with:\n"
+        f"  newsgraph actors --db {shown}\n"
+        f'  newsgraph actor "{name}" --db {shown}\n'
+        f"  newsgraph events --db {shown} --type ASSAULT\n"
+        f"  newsgraph export --format gexf -o demo.gexf --db {shown}\n"
+        f"and in the browser: newsgraph serve --db {shown}  →  http://127.0.0.1:8000/",
         highlight=False,
     )
 
@@ -379,7 +380,7 @@ def evaluate_events_command(
     report = _evaluate(evaluate_events, gold, False, sources=_sources(sources, split))
     if report.get("documents_without_event_gold"):
         left = report["documents_without_event_gold"]
-        err.print(f"[yellow]warning:[/] {len(left)} document(s) have no event gold: not scored")
+        _warn(f"{len(left)} document(s) have no event gold: not scored")
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
@@ -416,15 +417,15 @@ def _evaluate(function: Any, gold: Path, baseline: bool, **options: Any) -> dict
     from newsgraph.evaluate import GoldError
 
     if str(gold) != "demo" and not gold.exists():
-        err.print(f"[red]error:[/] {gold}: no such file or directory")
+        error(f"{gold}: no such file or directory")
         raise typer.Exit(code=2)
     try:
         report: dict[str, Any] = function(gold, progress=_progress, baseline=baseline, **options)
-    except GoldError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(code=2) from error
+    except GoldError as problem:
+        error(str(problem))
+        raise typer.Exit(code=2) from problem
     for message in report["errors"]:
-        err.print(f"[red]error:[/] {message}", highlight=False)
+        error(str(message))
     return report
 
 
@@ -433,9 +434,9 @@ def _sources(sources: str | None, split: str | None) -> list[str] | None:
 
     try:
         return source_names(sources.split(",") if sources else None, split)
-    except GoldError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(code=2) from error
+    except GoldError as problem:
+        error(str(problem))
+        raise typer.Exit(code=2) from problem
 
 
 def _of_sources(report: dict[str, Any]) -> str:
@@ -447,9 +448,9 @@ def _list_sources(gold: Path) -> None:
 
     try:
         rows = re3d.source_counts(gold)
-    except re3d.GoldFormatError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(code=2) from error
+    except re3d.GoldFormatError as problem:
+        error(str(problem))
+        raise typer.Exit(code=2) from problem
     table = Table(title=f"{gold} — re3d sources (scored relations, gold events)")
     for column in ("source", "split", "documents", "relations", "events"):
         table.add_column(column, justify="left" if column in ("source", "split") else "right")
@@ -541,14 +542,14 @@ def _run(
         for result in _progress(results, total, "reading") if show_progress else results:
             if isinstance(result, ReadError):
                 counts.failed += 1
-                err.print(f"[red]error:[/] {result}", highlight=False, soft_wrap=True)
+                error(str(result))
             else:
                 counts.add(result)
                 writer.write(result)
                 if keep is not None:
                     keep.append(result)
-    except RuntimeError as error:  # the model is missing: nothing can be read
-        err.print(f"[red]error:[/] {error}")
+    except RuntimeError as problem:  # the model is missing: nothing can be read
+        error(str(problem))
         return 1
     finally:
         writer.close()
