@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -54,17 +56,24 @@ CORPUS_FIXTURE = ROOT / "tests" / "fixtures" / "corpus" / "drisna.jsonl"
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """A real PostgreSQL server for the session, from the pgserver wheel."""
+def postgres() -> Iterator[object]:
+    """A real PostgreSQL server for the session, from the pgserver wheel.
+
+    Its data directory is not under pytest's base temp: pgserver runs the server as another
+    user when we are root, and every pytest session that starts on the machine resets
+    /tmp/pytest-of-root to 0700, locking that user out of its own files mid-run."""
+    data = Path(tempfile.mkdtemp(prefix="newsgraph-pg-"))
     try:
         import pgserver
 
-        server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
+        server = pgserver.get_server(data, cleanup_mode="stop")
         server.get_uri()
     except Exception as error:  # no binaries for this platform, no shared memory, ...
+        shutil.rmtree(data, ignore_errors=True)
         pytest.skip(f"PostgreSQL could not start from pgserver: {error}")
     yield server
     server.cleanup()
+    shutil.rmtree(data, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
