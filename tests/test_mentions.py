@@ -453,3 +453,21 @@ def test_a_document_named_after_its_author_speaks_for_the_author(
     (quote,) = article.quotes
     speaker = next((a for a in article.actors if a.id == quote.speaker), None)
     assert speaker is not None and speaker.name == name, [a.name for a in article.actors]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Crowds gathered in Dunmere. "We will not leave," a banner read.',
+        'The slogan "We are all Harrow" was painted on the walls of the market.',
+        'Villagers chanted "our land, our water" outside the Pellin Company gates.',
+    ],
+)
+def test_we_in_quotation_marks_no_quote_holds_is_not_the_issuer(
+    read_text: ReadText, text: str
+) -> None:
+    article = read_text(text, source="Kestrian Ministry of Defence")
+    holders = [
+        a.name for a in article.actors if any(m.text.lower() in {"we", "our"} for m in a.mentions)
+    ]
+    assert holders == []
