@@ -471,3 +471,23 @@ def test_we_in_quotation_marks_no_quote_holds_is_not_the_issuer(
         a.name for a in article.actors if any(m.text.lower() in {"we", "our"} for m in a.mentions)
     ]
     assert holders == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrian officials say the mine in Ostry will close.\n\n"
+        "It said on Monday that the talks had failed.",
+        "Velmoran farmers said the dam had cut their water.\n\n"
+        "It added that every petition had been ignored.",
+        "Residents said the water board had raised prices twice.\n\n"
+        "It claimed that the pipes were older than the town.",
+    ],
+)
+def test_it_never_takes_up_a_plural_group(read_text: ReadText, text: str) -> None:
+    article = read_text(text)
+    (quote,) = [q for q in article.quotes if q.speaker_text == "It"]
+    speaker = next((a for a in article.actors if a.id == quote.speaker), None)
+    assert speaker is None or not speaker.name.lower().endswith(
+        ("officials", "farmers", "residents")
+    ), speaker.name

@@ -304,3 +304,15 @@ def organisation_type(name: str) -> ActorType:
         if entry is not None and entry.kind == "organisation":
             return entry.type
     return "organization"
+
+
+def names_a_plural(name: str) -> bool:
+    """ "Kestrian officials", "rebels", "Velmoran troops": a name headed by a plural noun of
+    people, which "they" may take up and "it" may not."""
+    words = name.lower().split()
+    if not words or not words[-1].endswith("s"):
+        return False
+    entry = _descriptions().get(words[-1])
+    return (entry is not None and entry.kind == "group") or words[-1] in lexicons.words(
+        "group_nouns.tsv"
+    )

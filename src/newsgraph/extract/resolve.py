@@ -25,6 +25,7 @@ from newsgraph.extract.descriptions import (
     described_actor,
     describes_a_person,
     description_of,
+    names_a_plural,
     narrowed,
     organisation_type,
     part_of,
@@ -257,8 +258,10 @@ def resolve_pronoun(
         if _refers_to_a_thing(facts, offset):
             return None  # "The statement carried no signature. '…,' it read."
 
-        def fits(actor: ActorDraft) -> bool:
-            return actor.type in GROUP_TYPES
+        singular = pronoun in {"it", "its"}
+
+        def fits(actor: ActorDraft) -> bool:  # "it" is never "the officials"
+            return actor.type in GROUP_TYPES and not (singular and names_a_plural(actor.name))
 
     else:
         return None
