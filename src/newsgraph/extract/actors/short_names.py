@@ -8,8 +8,6 @@ from newsgraph import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.resolve import first_name_gender
 
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
 
 def find_short_names(facts: ArticleFacts) -> None:
     """ "Marrowby said" after "Steven Marrowby", "Tarek said" after "Tarek al-Osmani": the
@@ -32,16 +30,12 @@ def find_short_names(facts: ArticleFacts) -> None:
 
 def _name_parts(facts: ArticleFacts) -> dict[str, list[ActorDraft]]:
     names = {n for a in facts.actors for n in (a.name, *a.aliases)}
-    skip = lexicons.words("titles.tsv")
+    skip = lexicons.words("titles.tsv") | lexicons.words("name_suffixes.tsv")
     parts: dict[str, list[ActorDraft]] = {}
     for actor in facts.actors:
         if actor.type != "person":
             continue
-        words = [
-            w
-            for w in actor.name.split()
-            if not w.endswith(".") and w.casefold() not in skip | _SUFFIXES
-        ]
+        words = [w for w in actor.name.split() if not w.endswith(".") and w.casefold() not in skip]
         if len(words) < 2:
             continue
         wanted = [words[-1]]
