@@ -11,6 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors import extract_actors
+from newsgraph.extract.coreference import extract_coreference
 from newsgraph.extract.events import extract_events
 from newsgraph.extract.facts import ArticleFacts, Resources
 from newsgraph.extract.quotes import extract_quotes
@@ -26,6 +27,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("actors", extract_actors),
     ("roles", extract_roles),
     ("quotes", extract_quotes),
+    ("coreference", extract_coreference),
     ("relations", extract_relations),
     ("events", extract_events),
 )

@@ -13,6 +13,7 @@ Rules over the actors found so far, in the spirit of news writing:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -20,9 +21,20 @@ from typing import Any
 from spacy.tokens import Token
 
 from newsgraph import lexicons
+from newsgraph.extract.descriptions import (
+    described_actor,
+    describes_a_person,
+    description_of,
+    names_a_plural,
+    narrowed,
+    organisation_type,
+    part_of,
+    speaks,
+)
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.syntax import previous_sentence, root_subjects, sentence
 from newsgraph.model import GROUP_TYPES
+from newsgraph.names import normalize_name
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 FIRST_PERSON = {"i": "singular", "me": "singular", "my": "singular", "we": "plural",
@@ -59,7 +71,10 @@ class Context:
 def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
     """The actor that the noun phrase headed by `head` refers to, or None."""
     if head.lower_ in _RELATIVES and head.head.dep_ == "relcl":
-        return actor_for_token(facts, head.head.head, context)  # "Kaltane, who leads it"
+        actor = actor_for_token(facts, head.head.head, context)  # "Kaltane, who leads it"
+        if actor is not None:
+            facts.add_mention(actor, head.idx, head.idx + len(head))
+        return actor
     if head.pos_ in {"NOUN", "PROPN"} and head.lower_ in lexicons.words("member_nouns.tsv"):
         # "its commanders", "OSD-H gunmen", "fighters of the Company": the group acting
         owners = [c for c in head.children if c.dep_ in {"poss", "compound", "nmod"}]
@@ -69,13 +84,27 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
         for owner in owners:
             actor = actor_for_token(facts, owner, context)
             if actor is not None and actor.type in GROUP_TYPES:
+                facts.add_mention(actor, head.idx, head.idx + len(head))
                 return actor
+    whole = part_of(head)
+    if whole is not None:  # "52 percent of registered voters said": the voters
+        return actor_for_token(facts, whole, context)
     offshoot = _named_offshoot(facts, head, context)
     if offshoot is not None:
         return offshoot
     holder = facts.actor_at(head.idx, head.idx + len(head)) or _named_in_apposition(facts, head)
     if holder is not None:  # "the Iraqi Foreign Minister, X": X, not Iraq
         return holder
+    if head.pos_ == "NOUN" and speaks(head) and _names_no_actor(head):
+        named = _group_in_name(facts, head)  # "the Pentagon statement said", "a CNN tally"
+        if named is not None:
+            facts.add_mention(named, head.idx, head.idx + len(head))
+            return named
+    if head.pos_ == "NOUN" and _owned_by_no_group(facts, head):
+        # "the Varnova campaign", "Obama aides", "a leaked ministry memo": an actor of its own
+        described = described_actor(facts, head, context.is_quoted, _resolver(facts, context))
+        if described is not None:
+            return described
     names = _name_tokens(head) if head.pos_ == "PROPN" else []
     for token in names:
         actor = facts.actor_at(token.idx, token.idx + len(token))
@@ -87,11 +116,17 @@ def actor_for_token(facts: ArticleFacts, head: Token, context: Context) -> Actor
         return voiced
     elif head.pos_ in {"NOUN", "PROPN"} and _is_definite(head):
         actor = resolve_nominal(facts, head, context) or _group_taken_up(facts, head)
-    elif head.pos_ == "NOUN":
-        actor = _named_by_owner(facts, head)
+        if actor is not None:
+            actor = narrowed(actor, head)
+        else:
+            actor = described_actor(facts, head, context.is_quoted, _resolver(facts, context))
+    elif head.pos_ in {"NOUN", "ADJ"}:
+        actor = _named_by_owner(facts, head) or described_actor(
+            facts, head, context.is_quoted, _resolver(facts, context)
+        )
     else:
         actor = None
-    if actor is not None:
+    if actor is not None and facts.actor_at(head.idx, head.idx + len(head)) is None:
         facts.add_mention(actor, head.idx, head.idx + len(head))
     return actor
 
@@ -111,13 +146,54 @@ def actors_for_tokens(
 
 
 def _named_in_apposition(facts: ArticleFacts, head: Token) -> ActorDraft | None:
-    """ "Kestria's deputy minister, Pavel Oring, said": the person the noun is set beside."""
+    """ "Kestria's deputy minister, Pavel Oring, said", "One young girl, Noor, said": the
+    person the noun is set beside. A one-word name NER took for something else is a person
+    when set beside a noun that describes people."""
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             actor = facts.actor_at(child.idx, child.idx + len(child))
-            if actor is not None and actor.type == "person":
+            if actor is None:
+                continue
+            if actor.type != "person" and describes_a_person(head) and " " not in actor.name:
+                actor.type = "person"
+            if actor.type == "person":
                 return actor
     return None
+
+
+def _resolver(facts: ArticleFacts, context: Context) -> Callable[[Token], ActorDraft | None]:
+    return lambda token: actor_for_token(facts, token, context)
+
+
+def _names_no_actor(head: Token) -> bool:
+    """A document or a noun that describes no actor ("statement", "tally", "average")."""
+    entry = description_of(head)
+    return entry is None or entry.kind == "document"
+
+
+def _group_in_name(facts: ArticleFacts, head: Token) -> ActorDraft | None:
+    for token in _name_tokens(head):
+        if token.ent_type_ == "NORP":
+            continue
+        actor = facts.actor_at(token.idx, token.idx + len(token))
+        if actor is not None and actor.type in GROUP_TYPES:
+            return actor
+    return None
+
+
+def _owned_by_no_group(facts: ArticleFacts, head: Token) -> bool:
+    """True unless a name inside the phrase is a group the phrase stands for ("the HLF
+    group", "Taliban fighters" are the HLF, the Taliban)."""
+    own = description_of(head)
+    if own is None or own.kind == "person":
+        return False  # a person description takes up a person: nothing of its own
+    for token in _name_tokens(head):
+        if token.ent_type_ == "NORP":
+            continue  # "the Velmoran daily", "Velmoran farmers" are not the Velmorans
+        actor = facts.actor_at(token.idx, token.idx + len(token))
+        if actor is not None and actor.type in GROUP_TYPES:
+            return False
+    return True
 
 
 def _named_offshoot(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:
@@ -168,7 +244,7 @@ def resolve_pronoun(
     facts: ArticleFacts, pronoun: str, offset: int, context: Context
 ) -> ActorDraft | None:
     if pronoun in FIRST_PERSON:
-        return _speaking(facts, pronoun, offset)
+        return _speaking(facts, pronoun, offset, context)
     if pronoun in PERSON_PRONOUNS:
         gender = PERSON_PRONOUNS[pronoun]
 
@@ -182,13 +258,17 @@ def resolve_pronoun(
         if _refers_to_a_thing(facts, offset):
             return None  # "The statement carried no signature. '…,' it read."
 
-        def fits(actor: ActorDraft) -> bool:
-            return actor.type in GROUP_TYPES
+        singular = pronoun in {"it", "its"}
+
+        def fits(actor: ActorDraft) -> bool:  # "it" is never "the officials"
+            return actor.type in GROUP_TYPES and not (singular and names_a_plural(actor.name))
 
     else:
         return None
     voice = _voice_at(facts, offset)
     for spoke_at, speaker in reversed(context.speakers):
+        if spoke_at > offset:
+            continue  # a speaker not yet met (the stages after quotes know every speaker)
         if offset - spoke_at > _SPEAKER_WINDOW:
             break
         if fits(speaker) and speaker is not voice:
@@ -275,18 +355,36 @@ def _refers_to_a_thing(facts: ArticleFacts, offset: int) -> bool:
     )
 
 
-def _speaking(facts: ArticleFacts, pronoun: str, offset: int) -> ActorDraft | None:
-    """ "I" in a quote is its speaker; "we" is the speaker's organisation, or the speaker
-    when a group speaks or the organisation is not known (a minister's "we" is his
-    government's, and he speaks for it)."""
+def _speaking(
+    facts: ArticleFacts, pronoun: str, offset: int, context: Context
+) -> ActorDraft | None:
+    """ "I" in a quote is its speaker; "we" is the organisation the speaker speaks for (a
+    spokesman's, a minister's), or the speaker when a group speaks or the organisation is
+    not known. Outside quotations, in the prose of a press release, "we" is the issuing
+    body: the record's source."""
     quote = facts.asserted_by(offset, offset + 1)
-    if quote is None or quote.speaker is None:
+    if quote is None:
+        return None if context.is_quoted(offset) else issuer(facts)
+    if quote.speaker is None:
         return None
     speaker = facts.actor(quote.speaker)
     if FIRST_PERSON[pronoun] == "singular" or speaker.type != "person":
         return speaker
     organisation = next((r.organization for r in speaker.roles if r.organization), None)
-    return facts.actor(organisation) if organisation else speaker
+    return facts.actor(organisation) if organisation else speaker  # he speaks for it
+
+
+def issuer(facts: ArticleFacts) -> ActorDraft | None:
+    """The body a text speaks for when it says "we" in its own voice: the actor the record's
+    source names (made an actor when the text never names it)."""
+    source = (facts.record.source or "").strip()
+    if not source:
+        return None
+    key = normalize_name(source)
+    for actor in facts.actors:
+        if any(normalize_name(n) == key for n in (actor.name, *actor.aliases)):
+            return actor
+    return facts.new_actor(source, organisation_type(source))
 
 
 def resolve_nominal(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:

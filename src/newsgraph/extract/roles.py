@@ -68,7 +68,8 @@ def title_mentions(facts: ArticleFacts) -> None:
         start, end = words[0].idx, head.idx + len(head)
         title = " ".join(facts.text[start:end].split())
         person = _holder_of(facts, title, start)
-        if person is None and title[:1].isupper():
+        if person is None and head.text[:1].isupper():  # "The Foreign Secretary", not
+            # "the Florida senator": a description of someone named before (resolve.py)
             person = facts.new_actor(title, "person")
         if person is not None:
             if title[:1].isupper():

@@ -142,7 +142,8 @@ def repaired_org_names(doc: Doc, candidates: list[MentionCandidate]) -> list[Men
     return sorted(candidates, key=lambda c: c.start)
 
 
-_CONNECTORS = {"of", "the", "and", "for", "&", "-", "–", "al", "de"}
+_DASHES = {"-", "–", "—"}
+_CONNECTORS = {"of", "the", "and", "for", "&", "al", "de"} | _DASHES
 
 
 def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -171,10 +172,12 @@ def _qualifying(run: list[Token]) -> Iterator[tuple[int, int]]:
     while len(run) >= 2:
         words = [t for t in run if _capitalised(t)]
         of = next((i for i, t in enumerate(run) if t.lower_ == "of"), len(run))
-        head = run[of - 1] if of > 0 else run[-1]  # "Order" in "Order of the Seventh Dawn"
+        heads = {run[of - 1] if of > 0 else run[-1]}  # "Order" in "Order of the Seventh Dawn"
+        # "Joint Task Force – Operation Northern Shield": a dash inside a name after its head
+        heads |= {run[i - 1] for i, t in enumerate(run) if i > 0 and t.text in _DASHES}
         if (
             len(words) >= 2
-            and head.lower_ in actor_head_nouns()
+            and any(head.lower_ in actor_head_nouns() for head in heads)
             and words[0].lower_ not in COMMON_STARTS
         ):
             yield run[0].idx, run[-1].idx + len(run[-1])

@@ -105,6 +105,12 @@ def merge_bare_group_nouns(groups: dict[str, list[MentionCandidate]]) -> None:
     when the article has only one of them."""
     for key in [k for k in groups if k.startswith("~") and " " not in k]:
         noun = key[1:]
-        named = [k for k in groups if k != key and k.lstrip("~").split()[-1] == noun]
+        named = [k for k in groups if k != key and noun in _head_nouns(k.lstrip("~"))]
         if len(named) == 1:
             groups[named[0]].extend(groups.pop(key))
+
+
+def _head_nouns(key: str) -> set[str]:
+    """ "ministry" in "kestrian ministry of water", "army" in "velmoran army": the last word,
+    and the last word before an "of"."""
+    return {key.split()[-1], key.split(" of ")[0].split()[-1]}

@@ -23,6 +23,7 @@ from newsgraph.extract.actors.merging import (
     merge_surnames,
     merge_variants,
 )
+from newsgraph.extract.actors.short_names import find_short_names
 from newsgraph.extract.actors.typing_rules import best_name, type_of
 from newsgraph.extract.facts import ArticleFacts
 
@@ -58,6 +59,7 @@ def extract_actors(facts: ArticleFacts) -> None:
             actor.add_alias(candidate.surface)
             facts.add_mention(actor, candidate.start, candidate.end)
     find_repeated_names(facts)
+    find_short_names(facts)
     for actor in facts.actors:
         enrich(actor, facts)
         actor.wikidata = actor.wikidata or country_qid(actor)
