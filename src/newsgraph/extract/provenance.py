@@ -21,7 +21,7 @@ _HEDGES = lexicons.words("hedge_words.tsv")
 _HEDGING_HEADS = lexicons.words("hedging_heads.tsv")
 _FUTURE = {"will", "shall", "'ll", "would"}
 _PREDICTING_HEADS = lexicons.words("predicting_heads.tsv")
-_NEGATIONS = {"not", "n't", "never", "no"}
+_NEGATIONS = {"not", "n't", "never", "no", "nor", "neither"}
 _POSSIBLE = lexicons.words("possibility_words.tsv")
 _DENIALS = lexicons.words("denial_verbs.tsv")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -40,6 +40,14 @@ def modality(trigger: Token) -> Modality:
         t.lower_ for head in tokens for t in head.children if t.dep_ in {"aux", "advmod", "neg"}
     }
     words |= {t.lower_ for t in tokens}
+    # "no soldiers were harmed", "no one was killed": a negated subject
+    words |= {
+        d.lower_
+        for s in tokens[0].children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+        for d in (s, *s.children)
+        if d.lower_ in {"no", "none", "nobody"} and (d is s or d.dep_ == "det")
+    }
     lemmas = {t.lemma_.lower() for t in tokens}
     if sentence(trigger).text.rstrip().endswith("?"):
         return "question"
@@ -50,6 +58,11 @@ def modality(trigger: Token) -> Modality:
     if words & _FUTURE or lemmas & _PREDICTING_HEADS:
         return "predicted"
     return "asserted"
+
+
+def conditional(trigger: Token) -> bool:
+    """A condition or a possibility governs the trigger ("if Orvana attacks")."""
+    return _hypothetical(trigger)
 
 
 def _scheduled(trigger: Token) -> bool:
