@@ -347,3 +347,53 @@ def test_a_weekday_is_the_nearest_such_day(text: str, future: bool, expected: st
 def test_a_weekday_in_an_article_of_that_weekday(read_text: ReadText, text: str, date: str) -> None:
     event = only_event(read_text(text, published=FRIDAY), "CONSULT")
     assert event.date == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harrow Front has refused to sign the truce, nor has it released the hostages.",
+        "Orvana did not sign the accord, nor did it free the prisoners.",
+        "Kestria has not withdrawn its troops, nor has it released the detainees.",
+    ],
+)
+def test_the_second_half_of_a_nor_pair_is_negated(read_text: ReadText, text: str) -> None:
+    article = read_text(text, published=FRIDAY)
+    assert [e for e in article.events if e.type == "CONCEDE" and e.modality == "asserted"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvana offered to free 60 prisoners as a goodwill gesture.",
+        "The Harrow Front offered to release the hostages.",
+        "Kestria promised to free the detained fishermen.",
+    ],
+)
+def test_what_is_offered_is_not_yet_done(read_text: ReadText, text: str) -> None:
+    article = read_text(text, published=FRIDAY)
+    assert [e for e in article.events if e.type == "CONCEDE" and e.modality == "asserted"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
+            "Kestria imposed sanctions on the Harrow Front on Monday, freezing the assets of "
+            "its leaders.",
+            "SANCTION",
+        ),
+        (
+            "The Harrow Front shelled Ostrel on Sunday, striking the market and the school.",
+            "ASSAULT",
+        ),
+        (
+            "Orvana sanctioned three Harrow Front commanders, banning their travel to Valdris.",
+            "SANCTION",
+        ),
+    ],
+)
+def test_a_participle_on_the_trigger_tells_more_of_the_same_event(
+    read_text: ReadText, text: str, event_type: str
+) -> None:
+    assert len(of_type(read_text(text, published=FRIDAY), event_type)) == 1

@@ -26,9 +26,9 @@ from newsgraph.extract.facts import Resources
 from newsgraph.extract.syntax import date_phrases, sentence
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# appeal, accuse, reject, demand, threaten: what they ask for, allege, refuse or threaten
-# is not reported as done
-_URGING_ROOTS = ("02", "10", "11", "12", "13")
+# appeal, intend/offer, accuse, reject, demand, threaten: what they ask for, offer, allege,
+# refuse or threaten is not reported as done
+_URGING_ROOTS = ("02", "03", "10", "11", "12", "13")
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,7 @@ def _describing(verb: Token) -> bool:
         return True
     if verb.dep_ != "relcl":
         return False
-    return not any(attached(phrase, verb) for phrase in date_phrases(sentence_of(verb)))
+    return not _dated(verb)
 
 
 def _told_by_verb(noun: Token, trigger: Trigger, facts: ArticleFacts) -> bool:
@@ -226,7 +226,7 @@ def _appeal(draft: Draft, token: Token) -> None:
         draft.type, draft.cameo = "REQUEST", "020"
 
 
-_PRESENT_BE = {"is", "are", "am", "'s", "'re"}
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "be"}  # "continues to be opposed to"
 # CAMEO codes of acts done by saying them ("I welcome", "Orvana condemns"): appeal, praise,
 # verbal defence, recognition, apology, forgiveness, demand, disapproval, rejection, threat.
 _SPOKEN = ("02", "051", "052", "054", "055", "056", "10", "11", "12", "13")
@@ -247,8 +247,17 @@ def _habitual(verb: Token, trigger: Trigger) -> bool:
         return False  # "is killed" in a report of the moment ("a soldier is killed in …")
     if trigger.code.startswith(_SPOKEN) and (_first_person(verb) or sentence_of(verb).start == 0):
         return False
-    sentence = sentence_of(verb)
-    return not any(attached(phrase, verb) for phrase in date_phrases(sentence))
+    return not _dated(verb)
+
+
+def _dated(verb: Token) -> bool:
+    """A date phrase hangs from the verb itself ("met on Monday"), not from a clause
+    further down ("led by Morrow, who took charge in 2019")."""
+    for phrase in date_phrases(sentence_of(verb)):
+        head = phrase.root.head
+        if head == verb or (head.dep_ in {"prep", "npadvmod"} and head.head == verb):
+            return True
+    return False
 
 
 def _first_person(verb: Token) -> bool:
@@ -417,6 +426,9 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
     for earlier in reversed(drafts):
         if earlier.type != draft.type:
             continue
+        if _elaborates(draft, earlier):
+            _absorb(earlier, draft)  # "imposed sanctions on X, freezing the assets of Y"
+            return
         if not draft.anaphoric and (
             earlier.modality != draft.modality
             or draft.type in _ACTS_OF_SPEECH
@@ -433,6 +445,16 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
         break
     if not draft.anaphoric or draft.actors:
         drafts.append(draft)  # "the siege of Dunmere by the Front": told in full here
+
+
+def _elaborates(later: Draft, earlier: Draft) -> bool:
+    """A participle hung on the earlier trigger tells more of the same event."""
+    trigger = later.trigger
+    return (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ in {"advcl", "conj", "xcomp"}
+        and (trigger.head.i == earlier.trigger.i)
+    )
 
 
 def _same_parties(earlier: Draft, later: Draft) -> bool:

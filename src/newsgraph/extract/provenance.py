@@ -51,7 +51,7 @@ def modality(trigger: Token) -> Modality:
     lemmas = {t.lemma_.lower() for t in tokens}
     if sentence(trigger).text.rstrip().endswith("?"):
         return "question"
-    if words & _NEGATIONS or _denied(trigger):
+    if words & _NEGATIONS or _denied(trigger) or _nor(trigger):
         return "negated"
     if words & _HEDGES or lemmas & _HEDGING_HEADS - {"say"} or _passive_report(tokens):
         return "hedged"
@@ -86,6 +86,13 @@ def _hypothetical(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _nor(trigger: Token) -> bool:
+    """ "has refused to sever ties, nor have they asked …": the second of a "nor" pair."""
+    return trigger.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in {"nor", "neither"} for c in trigger.head.children
+    )
 
 
 def _denied(trigger: Token) -> bool:
