@@ -16,12 +16,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
 from newsgraph import lexicons
-from newsgraph.cameo import plover_type
+from newsgraph.cameo import VerbLexicon, VerbMatch, plover_type
 from newsgraph.extract.facts import Resources
 from newsgraph.extract.syntax import date_phrases, sentence
 
@@ -79,13 +79,8 @@ def verb_trigger(verb: Token, resources: Resources) -> Trigger | None:
     pobj_token = (
         next((c for c in prep_token.children if c.dep_ == "pobj"), None) if prep_token else None
     )
-    verbs = resources.verb_lexicon()
     pobj = pobj_token.lemma_.lower() if pobj_token is not None else None
-    found = (
-        verbs.match(f"{lemma} {particle}", obj, prep, prep_object_lemma=pobj) if particle else None
-    )
-    if found is None or found.plover is None:
-        found = verbs.match(lemma, obj, prep, prep_object_lemma=pobj)
+    found = _match(resources.verb_lexicon(), lemma, particle, obj, prep, pobj)
     code = found.code if found is not None and found.plover is not None else None
     plover = found.plover if found is not None else None
     if found is not None and obj_token is not None and is_place(obj_token):
@@ -105,6 +100,25 @@ def verb_trigger(verb: Token, resources: Resources) -> Trigger | None:
     if unusable or code is None or plover is None:
         return None
     return Trigger(code, plover, listed=False, framed=found is not None and found.pattern)
+
+
+@lru_cache(maxsize=16384)
+def _match(
+    verbs: VerbLexicon,
+    lemma: str,
+    particle: str | None,
+    obj: str | None,
+    prep: str | None,
+    pobj: str | None,
+) -> VerbMatch | None:
+    """The dictionary's reading of a verb in its frame (the phrasal verb first), once per
+    frame: news repeats its verbs and their objects."""
+    found = (
+        verbs.match(f"{lemma} {particle}", obj, prep, prep_object_lemma=pobj) if particle else None
+    )
+    if found is None or found.plover is None:
+        found = verbs.match(lemma, obj, prep, prep_object_lemma=pobj)
+    return found
 
 
 def noun_trigger(noun: Token, resources: Resources) -> Trigger | None:
