@@ -397,3 +397,36 @@ def test_a_participle_on_the_trigger_tells_more_of_the_same_event(
     read_text: ReadText, text: str, event_type: str
 ) -> None:
     assert len(of_type(read_text(text, published=FRIDAY), event_type)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "force", "lines"),
+    [
+        (
+            "Coalition forces conducted 34 strikes in Kestria on Monday. Near Ostrel, four "
+            "strikes destroyed two fighting positions. Near Dunmere, two strikes struck a "
+            "Harrow Front tactical unit.",
+            "Coalition forces",
+            3,
+        ),
+        (
+            "The Kestrian army conducted 20 strikes against the Harrow Front on Monday. Near "
+            "Ostrel, six strikes destroyed a depot.",
+            "Kestrian army",
+            2,
+        ),
+        (
+            "The Kestrian army shelled Harrow Front positions on Monday. Near Calvera, three "
+            "strikes hit a command post.",
+            "Kestrian army",
+            2,
+        ),
+    ],
+)
+def test_each_line_of_a_strike_report_is_a_strike_by_the_reports_force(
+    read_text: ReadText, text: str, force: str, lines: int
+) -> None:
+    article = read_text(text, published=FRIDAY)
+    strikes = of_type(article, "ASSAULT")
+    assert len(strikes) == lines, strikes
+    assert all(names(article, e.actors) == [force] for e in strikes)

@@ -95,6 +95,8 @@ def extract_events(facts: ArticleFacts) -> None:
         draft.date, draft.date_text = _date(draft, published)
         draft.place = place_of(facts, draft, countries)
         draft.fatalities = casualties(facts, draft.sentence)
+        if not draft.actors and _report_line(draft):
+            draft.actors = _report_force(drafts)  # "Near Ostrel, four strikes destroyed …"
         told = draft.actors or draft.targets or draft.fatalities or draft.date_attached
         if told or draft.anaphoric:
             _merge_or_add(drafts, draft)
@@ -133,6 +135,8 @@ def _draft(facts: ArticleFacts, context: Context, token: Token) -> Draft | None:
             return None  # "committed to defeating the Front": a standing aim
         if not trigger.listed and kind == "verb" and _describing(token):
             return None  # "the city controlled by the Front", "the road leading to Ostrel"
+        if kind == "verb" and _told_by_its_subject(token):
+            return None
         if kind == "verb" and _habitual(token, trigger):
             return None  # "the council meets monthly", "the Front is led by Morrow"
         if not trigger.listed and kind == "noun" and _told_by_verb(token, trigger, facts):
@@ -264,6 +268,28 @@ def _first_person(verb: Token) -> bool:
     return any(s.lower_ in {"i", "we"} for s in subject_heads(verb))
 
 
+def _report_line(draft: Draft) -> bool:
+    """A counted strike with no doer in its sentence ("Near Ostrel, four strikes destroyed
+    two fighting positions"): a line of a strike report."""
+    trigger = draft.trigger
+    return (
+        draft.type == "ASSAULT"
+        and trigger.pos_ == "NOUN"
+        and any(c.dep_ == "nummod" for c in trigger.children)
+    )
+
+
+def _report_force(drafts: list[Draft]) -> list[ActorDraft]:
+    """The force a strike report is about: the doer of the article's latest assault."""
+    return next((d.actors[:1] for d in reversed(drafts) if d.type == "ASSAULT" and d.actors), [])
+
+
+def _told_by_its_subject(verb: Token) -> bool:
+    """ "four strikes destroyed two positions", "two strikes struck a unit": the subject
+    noun tells the event; the verb only says what it did."""
+    return any(is_event_noun(s) and s.tag_ == "NNS" for s in subject_heads(verb))
+
+
 def _political(draft: Draft, both: bool) -> bool:
     """A political actor stands at one end of the event; at both, for a verb that neither a
     dictionary frame nor its being a speech act confirmed ("the Front faced the army", not
@@ -349,8 +375,9 @@ def _noun_ends(
 ) -> tuple[list[ActorDraft], list[ActorDraft]]:
     """ "attacks by X on Y", "X's offensive against Y", "X conducted strikes on Y"."""
     agents = _noun_agents(noun)
-    if not agents and noun.dep_ == "dobj" and light_verb(noun.head):
-        agents = subject_heads(noun.head)  # "the Front carried out an attack"
+    carrier = _carrier(noun)
+    if not agents and carrier is not None:
+        agents = subject_heads(carrier)  # "the Front carried out an attack"
     actors = [
         a for a in actors_for_tokens(facts, agents, context, conjuncts=True) if a.type != "location"
     ]
@@ -365,6 +392,16 @@ def _manner_of_event(noun: Token) -> bool:
         return False
     verb = head.head
     return verb.lemma_.lower() in event_verbs() and verb is not noun
+
+
+def _carrier(noun: Token) -> Token | None:
+    """The light verb that carries the noun: "conducted (strikes)", "carried out (an
+    attack)", also when the parser takes "out" for a preposition."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "out" and head.dep_ in {"prep", "prt"}:
+        head = head.head
+        return head if head.lemma_.lower() == "carry" else None
+    return head if noun.dep_ == "dobj" and light_verb(head) else None
 
 
 def _noun_modality(noun: Token) -> Modality:
@@ -430,7 +467,8 @@ def _merge_or_add(drafts: list[Draft], draft: Draft) -> None:
             _absorb(earlier, draft)  # "imposed sanctions on X, freezing the assets of Y"
             return
         if not draft.anaphoric and (
-            earlier.modality != draft.modality
+            _report_line(draft)  # each line of a strike report is a strike of its own
+            or earlier.modality != draft.modality
             or draft.type in _ACTS_OF_SPEECH
             or not _same_parties(earlier, draft)
         ):
