@@ -430,3 +430,19 @@ def test_each_line_of_a_strike_report_is_a_strike_by_the_reports_force(
     strikes = of_type(article, "ASSAULT")
     assert len(strikes) == lines, strikes
     assert all(names(article, e.actors) == [force] for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Harrow Front commander Tomas Vell was killed in Ostrel on Monday.", 1),
+        ("Gunmen killed Aldo Renn and Mira Tessel near Calvera on Sunday.", 2),
+        ("Kestrian police said 12 soldiers, including 3 officers, were killed in Ostrel.", 12),
+    ],
+)
+def test_named_dead_count_one_each_and_a_part_is_not_added(
+    read_text: ReadText, text: str, count: int
+) -> None:
+    article = read_text(text, published=FRIDAY)
+    counts = [f.count for e in article.events for f in e.fatalities if f.kind == "killed"]
+    assert counts == [count]

@@ -33,7 +33,7 @@ def casualties(facts: ArticleFacts, sentence: Span) -> list[Fatality]:
         if kind is None:
             continue
         for groups in _counted_groups(token):
-            counts = [c for g in groups if (c := _count(g)) is not None]
+            counts = [c for g in groups if (c := _count(g) or _one_named(g)) is not None]
             if not counts:
                 continue
             low = sum(c[0] for c in counts)
@@ -62,11 +62,20 @@ def _counted_groups(verb: Token) -> list[list[Token]]:
         heads.append(verb.head)
     groups: list[list[Token]] = []
     for head in heads:
-        groups.append([n for n in (head, *head.conjuncts) if _count(n) is not None])
+        groups.append([n for n in (head, *head.conjuncts) if _counted(n)])
         # "…were killed, …, along with 13 U.S. service members"
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "along"):
             groups += [[g] for p in prep.children for g in p.children if g.dep_ == "pobj"]
-    return [[g for g in group if _count(g) is not None] for group in groups if group]
+    return [[g for g in group if _counted(g)] for group in groups if group]
+
+
+def _counted(noun: Token) -> bool:
+    return _count(noun) is not None or _one_named(noun) is not None
+
+
+def _one_named(noun: Token) -> tuple[int, None] | None:
+    """ "Aldo Renn was killed": one named person is one."""
+    return (1, None) if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN" else None
 
 
 def _count(noun: Token) -> tuple[int, int | None] | None:
