@@ -8,7 +8,8 @@ from collections.abc import Callable
 import pytest
 
 from newsgraph.extract.casualties import parse_number
-from newsgraph.extract.events import geocode, resolve_date
+from newsgraph.extract.event_dates import resolve_date
+from newsgraph.extract.event_places import geocode
 from newsgraph.model import Article, Event
 
 ReadText = Callable[..., Article]
@@ -95,9 +96,9 @@ def test_moving_without_troops_is_no_event(read_text: ReadText) -> None:
     assert [e for e in article.events if e.type == "MOBILIZE"] == []
 
 
-def test_a_predicted_attack_is_no_event(read_text: ReadText) -> None:
+def test_a_planned_attack_is_a_predicted_event(read_text: ReadText) -> None:
     article = read_text("The Grey Pines Company will attack the port of Rask next week.")
-    assert [e for e in article.events if e.type == "ASSAULT"] == []
+    assert [e.modality for e in article.events if e.type == "ASSAULT"] == ["predicted"]
 
 
 def test_an_event_told_in_a_quote_is_asserted_by_the_speaker(read_text: ReadText) -> None:

@@ -32,12 +32,14 @@ def casualties(facts: ArticleFacts, sentence: Span) -> list[Fatality]:
         kind: CasualtyKind | None = _casualty_kind(token)
         if kind is None:
             continue
-        for group in _counted_groups(token):
-            count = _count(group)
-            if count is not None:
-                low, high = count
-                who = _who(group)
-                found.append(Fatality(count=low, count_max=high, who=who, source=source, kind=kind))
+        for groups in _counted_groups(token):
+            counts = [c for g in groups if (c := _count(g) or _one_named(g)) is not None]
+            if not counts:
+                continue
+            low = sum(c[0] for c in counts)
+            high = sum(c[1] or c[0] for c in counts) if any(c[1] for c in counts) else None
+            who = " and ".join(_who(g) for g in groups)
+            found.append(Fatality(count=low, count_max=high, who=who, source=source, kind=kind))
     return found
 
 
@@ -47,9 +49,10 @@ def _casualty_kind(token: Token) -> CasualtyKind | None:
     return None
 
 
-def _counted_groups(verb: Token) -> list[Token]:
-    """The nouns counted as the verb's victims: "41 villagers were killed", "killing nine
-    soldiers", "left 12 dead", "along with 13 U.S. service members"."""
+def _counted_groups(verb: Token) -> list[list[Token]]:
+    """The nouns counted as the verb's victims, conjoined ones together ("three women and
+    three children were killed" is 6): "41 villagers were killed", "killing nine soldiers",
+    "left 12 dead", "along with 13 U.S. service members"."""
     heads = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj", "nsubj"}]
     # "wounding between 12 and 15 civilians" is parsed with "between" as a preposition
     heads += [
@@ -57,14 +60,22 @@ def _counted_groups(verb: Token) -> list[Token]:
     ]
     if verb.dep_ in {"amod", "acomp"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         heads.append(verb.head)
-    groups = []
+    groups: list[list[Token]] = []
     for head in heads:
-        for noun in (head, *head.conjuncts):
-            groups.append(noun)
+        groups.append([n for n in (head, *head.conjuncts) if _counted(n)])
         # "…were killed, …, along with 13 U.S. service members"
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "along"):
-            groups += [g for p in prep.children for g in p.children if g.dep_ == "pobj"]
-    return [g for g in groups if _count(g) is not None]
+            groups += [[g] for p in prep.children for g in p.children if g.dep_ == "pobj"]
+    return [[g for g in group if _counted(g)] for group in groups if group]
+
+
+def _counted(noun: Token) -> bool:
+    return _count(noun) is not None or _one_named(noun) is not None
+
+
+def _one_named(noun: Token) -> tuple[int, None] | None:
+    """ "Aldo Renn was killed": one named person is one."""
+    return (1, None) if noun.ent_type_ == "PERSON" and noun.pos_ == "PROPN" else None
 
 
 def _count(noun: Token) -> tuple[int, int | None] | None:

@@ -21,7 +21,7 @@ _HEDGES = lexicons.words("hedge_words.tsv")
 _HEDGING_HEADS = lexicons.words("hedging_heads.tsv")
 _FUTURE = {"will", "shall", "'ll", "would"}
 _PREDICTING_HEADS = lexicons.words("predicting_heads.tsv")
-_NEGATIONS = {"not", "n't", "never", "no"}
+_NEGATIONS = {"not", "n't", "never", "no", "nor", "neither"}
 _POSSIBLE = lexicons.words("possibility_words.tsv")
 _DENIALS = lexicons.words("denial_verbs.tsv")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -40,16 +40,29 @@ def modality(trigger: Token) -> Modality:
         t.lower_ for head in tokens for t in head.children if t.dep_ in {"aux", "advmod", "neg"}
     }
     words |= {t.lower_ for t in tokens}
+    # "no soldiers were harmed", "no one was killed": a negated subject
+    words |= {
+        d.lower_
+        for s in tokens[0].children
+        if s.dep_ in {"nsubj", "nsubjpass"}
+        for d in (s, *s.children)
+        if d.lower_ in {"no", "none", "nobody"} and (d is s or d.dep_ == "det")
+    }
     lemmas = {t.lemma_.lower() for t in tokens}
     if sentence(trigger).text.rstrip().endswith("?"):
         return "question"
-    if words & _NEGATIONS or _denied(trigger):
+    if words & _NEGATIONS or _denied(trigger) or _nor(trigger):
         return "negated"
     if words & _HEDGES or lemmas & _HEDGING_HEADS - {"say"} or _passive_report(tokens):
         return "hedged"
     if words & _FUTURE or lemmas & _PREDICTING_HEADS:
         return "predicted"
     return "asserted"
+
+
+def conditional(trigger: Token) -> bool:
+    """A condition or a possibility governs the trigger ("if Orvana attacks")."""
+    return _hypothetical(trigger)
 
 
 def _scheduled(trigger: Token) -> bool:
@@ -73,6 +86,13 @@ def _hypothetical(trigger: Token) -> bool:
         ):
             return True
     return False
+
+
+def _nor(trigger: Token) -> bool:
+    """ "has refused to sever ties, nor have they asked …": the second of a "nor" pair."""
+    return trigger.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ in {"nor", "neither"} for c in trigger.head.children
+    )
 
 
 def _denied(trigger: Token) -> bool:
