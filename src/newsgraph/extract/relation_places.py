@@ -88,8 +88,40 @@ def _preposition(word: str) -> Place:
 
 PREFIXED["prep"] = _preposition
 
-register("subj")(subject_heads)
 register("obj", acted_on=True)(object_heads)
+
+
+@register("subj")
+def doers(verb: Token) -> list[Token]:
+    """Who does it: the verb's subjects (`participle_subjects`), each attack among them
+    standing for whoever made it: "airstrikes by X killed Y", "X's shelling wounded Y"."""
+    found: list[Token] = []
+    for subject in participle_subjects(verb):
+        if subject.lower_ in ATTACK_NOUNS or subject.lemma_.lower() in ATTACK_NOUNS:
+            makers = [c for c in subject.children if c.dep_ == "poss"]
+            found.extend(makers + prep_objects(subject, "by") or [subject])
+        else:
+            found.append(subject)
+    return found
+
+
+def participle_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects (`syntax.subject_heads`); a present participle describing a noun
+    has that noun for its subject: "a coalition conducting strikes against X", "the Guard,
+    fighting X since May, …", "militias fighting X"."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        noun = verb.head
+        return [noun.head if noun.dep_ == "appos" else noun]
+    return subject_heads(verb)
+
+
+@register("members")
+def _listed_members(verb: Token) -> list[Token]:
+    """ "the alliance includes / comprises X and Y", "is made up of / consists of X and Y":
+    the members listed, when they are organisations named one by one; not a class of
+    people ("made up of Afghans and Pakistanis", "comprises 40 tribes")."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"] or prep_objects(verb, "of")
+    return [h for h in heads if h.tag_ not in {"NNS", "NNPS"}]
 
 
 @register("poss")
@@ -204,7 +236,7 @@ def holders(noun: Token) -> list[Token]:
     # an attack is a clause subject's only when it launches or carries it out: "launched
     # strikes against X", not "condemned the attack on X"
     if noun.lemma_.lower() in ATTACK_NOUNS and waged:
-        return subject_heads(noun.head)
+        return participle_subjects(noun.head)
     return []
 
 
