@@ -158,6 +158,8 @@ def test_every_cameo_line_names_a_contract_predicate_and_known_places() -> None:
         "The Harrow Front warned the Velmoran army that the road was mined.",
         # a class of people is no member ("made up of Afghans and Pakistanis")
         "The Grey Pines Company is made up mainly of Kestrians and Velmorans.",
+        # a bare plural described after it names a class, no one in particular
+        "Fighters loyal to the Harrow Front crossed the river.",
     ],
 )
 def test_no_relation_without_two_actors_or_from_a_meeting(read_text: ReadText, text: str) -> None:
@@ -491,3 +493,100 @@ def test_a_title_and_its_holder_set_after_the_organisation(read_text: ReadText, 
     assert any(
         p == "member_of" and s in {"Oskar Vellin", "Ilse Marr", "Petra Aske"} for s, p, _ in found
     ), found
+
+
+# ---------------------------------------------------------------- claims, designations, ties
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "predicates", "obj"),
+    [
+        # claiming an attack is waging it
+        (
+            "The Harrow Front claimed responsibility for the attack on the Kestrian Guard.",
+            "Harrow Front",
+            HOSTILE,
+            "Kestrian Guard",
+        ),
+        (
+            "The Dunmere Militia took credit for the strikes against the Velmoran army.",
+            "Dunmere Militia",
+            HOSTILE,
+            "Velmoran army",
+        ),
+        (
+            "The Harrow Front later claimed responsibility for Monday's attack on the "
+            "Kestrian Guard.",
+            "Harrow Front",
+            HOSTILE,
+            "Kestrian Guard",
+        ),
+        # designating an actor a terrorist
+        (
+            "The Tessaran Union designated the Harrow Front a terrorist organisation.",
+            "Tessaran Union",
+            HOSTILE,
+            "Harrow Front",
+        ),
+        (
+            "The Tessaran Union listed the Dunmere Militia as a terrorist group in 2019.",
+            "Tessaran Union",
+            HOSTILE,
+            "Dunmere Militia",
+        ),
+        (
+            "The Tessaran Union designated Oskar Vellin as a Specially Designated Global "
+            "Terrorist.",
+            "Tessaran Union",
+            HOSTILE,
+            "Oskar Vellin",
+        ),
+        # ties and loyalty described after the noun
+        (
+            "The Harrow Front, which is linked to the Order of the Seventh Dawn, denied it.",
+            "Harrow Front",
+            FRIENDLY,
+            "Order of the Seventh Dawn",
+        ),
+        (
+            "The Dunmere Militia is tied to the Kestrian Guard, officials say.",
+            "Dunmere Militia",
+            FRIENDLY,
+            "Kestrian Guard",
+        ),
+        (
+            "The Grey Pines Company, a group affiliated with the Harrow Front, denied it.",
+            "Grey Pines Company",
+            {"affiliate_of"},
+            "Harrow Front",
+        ),
+        (
+            "The 5th Brigade, loyal to the Velmoran government, retook the village.",
+            "5th Brigade",
+            FRIENDLY,
+            "Velmoran government",
+        ),
+        (
+            "The Dunmere Militia remains loyal to the Kestrian Guard.",
+            "Dunmere Militia",
+            FRIENDLY,
+            "Kestrian Guard",
+        ),
+        # what is given "to" someone, however the parser labels the "to"
+        (
+            "The Tessaran Union provided training and equipment to the Kestrian Guard.",
+            "Tessaran Union",
+            FRIENDLY,
+            "Kestrian Guard",
+        ),
+    ],
+)
+def test_claims_designations_and_ties(
+    read_text: ReadText, text: str, subject: str, predicates: set[str], obj: str
+) -> None:
+    assert has(read_text(text), subject, predicates, obj), triples(read_text(text))
+
+
+def test_designating_someone_an_envoy_is_no_hostility(read_text: ReadText) -> None:
+    article = read_text("The Tessaran Union designated Oskar Vellin as its special envoy.")
+    assert not any(p in HOSTILE for _, p, _ in triples(article))

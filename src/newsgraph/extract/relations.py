@@ -135,18 +135,15 @@ def extract_relations(facts: ArticleFacts) -> None:
         lemma = token.lemma_.lower()
         for read in phrase_readers.get(lemma, ()):
             found.extend(read(facts, context, token))
-        if token.pos_ == "VERB" and ("verb", lemma) not in table:
-            stance = verb_stance(verbs, token)  # a verb the table does not list
+        kind = word_kind(token) if lemma in triggers or token.pos_ == "VERB" else None
+        listed = [p for p in table.get((kind or "", lemma), ()) if _condition_holds(p, token)]
+        for pattern in listed:
+            found.extend(_relations(facts, context, pattern, token))
+        if not listed and token.pos_ == "VERB":
+            stance = verb_stance(verbs, token)  # a verb the table does not read here
             if stance is not None:
                 broad = Pattern("verb", lemma, stance[0], ("subj",), stance[1], None, True)
                 found.extend(_relations(facts, context, broad, token))
-            continue
-        if lemma not in triggers:
-            continue
-        kind = word_kind(token)
-        for pattern in table.get((kind or "", lemma), ()):
-            if _condition_holds(pattern, token):
-                found.extend(_relations(facts, context, pattern, token))
     found.extend(_role_relations(facts))
     facts.relations.extend(_deduplicated(found))
 
