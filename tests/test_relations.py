@@ -567,8 +567,8 @@ def test_a_possessive_in_a_clause_is_its_subjects(read_text: ReadText) -> None:
     ("text", "expected"),
     [
         (  # the title's holder, not the country in the title
-            "Emil Saradj met the Kestria Foreign Minister, Halina Roske, in Rask.",
-            ("Emil Saradj", "negotiates_with", "Halina Roske"),
+            "Emil Saradj condemned the Kestria Foreign Minister, Halina Roske, in Rask.",
+            ("Emil Saradj", "opposes", "Halina Roske"),
         ),
         (  # a group noun as possessor; the infinitive's object the parser took for a subject
             "The Coalition's campaign to defeat the Red Ridge Front continues.",

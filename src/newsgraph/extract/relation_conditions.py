@@ -54,6 +54,22 @@ def _object_noun(trigger: Token, values: frozenset[str]) -> bool:
     return any(c.lemma_.lower() in values or c.lower_ in values for c in objects)
 
 
+@trigger_condition("as")
+def _described_as(trigger: Token, values: frozenset[str]) -> bool:
+    """ "designated X a terrorist organisation", "listed X as a terrorist group": what the
+    object is made or called holds one of the words."""
+    objects = [c for c in trigger.children if c.dep_ == "dobj"]
+    described = [c for c in trigger.children if c.dep_ == "oprd"] + objects[1:]  # two objects
+    described += [
+        pobj
+        for prep in trigger.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return any(t.lower_ in values for noun in described for t in noun.subtree)
+
+
 @end_condition("subj")
 def _subject_type(
     subjects: list[ActorDraft], objects: list[ActorDraft], types: frozenset[str]

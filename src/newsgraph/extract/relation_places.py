@@ -30,6 +30,7 @@ _HELD_BY_CLAUSE = lexicons.words("clause_held_nouns.tsv")
 _WAGING_VERBS = lexicons.words("waging_verbs.tsv")
 _FIGHT_NOUNS = lexicons.words("fight_nouns.tsv")
 HELP_WORDS = lexicons.words("help_words.tsv")
+_SPECIFIERS = {"det", "poss", "compound", "amod", "nummod", "nmod"}
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,55 @@ def _preposition(word: str) -> Place:
 
 PREFIXED["prep"] = _preposition
 
-register("subj")(subject_heads)
-register("obj", acted_on=True)(object_heads)
+
+@register("obj", acted_on=True)
+def objects(verb: Token) -> list[Token]:
+    """Who it is done to (`syntax.object_heads`); a past participle with no agent describes
+    its object: "a group affiliated with X", "the town captured last week"."""
+    found = object_heads(verb)
+    if found or verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return found
+    noun = verb.head
+    return [noun.head if noun.dep_ == "appos" else noun]
+
+
+@register("subj")
+def doers(verb: Token) -> list[Token]:
+    """Who does it: the verb's subjects (`participle_subjects`), each attack among them
+    standing for whoever made it: "airstrikes by X killed Y", "X's shelling wounded Y"."""
+    found: list[Token] = []
+    for subject in participle_subjects(verb):
+        if subject.lower_ in ATTACK_NOUNS or subject.lemma_.lower() in ATTACK_NOUNS:
+            makers = [c for c in subject.children if c.dep_ == "poss"]
+            found.extend(makers + prep_objects(subject, "by") or [subject])
+        else:
+            found.append(subject)
+    return found
+
+
+def participle_subjects(verb: Token) -> list[Token]:
+    """The verb's subjects (`syntax.subject_heads`); a present participle describing a noun
+    has that noun for its subject: "a coalition conducting strikes against X", "the Guard,
+    fighting X since May, …", "militias fighting X"."""
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBG"
+    adjective = verb.dep_ in {"amod", "acl"} and verb.pos_ == "ADJ" and verb.i > verb.head.i
+    if (participle or adjective) and verb.head.pos_ in {"NOUN", "PROPN"}:
+        noun = verb.head  # "the 5th Brigade, loyal to X": an adjective after its noun
+        if noun.tag_ == "NNS" and not any(
+            c.dep_ in _SPECIFIERS and c.i != verb.i for c in noun.children
+        ):
+            return []  # "fighters loyal to X": a bare plural names a class, no one in particular
+        return [noun.head if noun.dep_ == "appos" else noun]
+    return subject_heads(verb)
+
+
+@register("members")
+def _listed_members(verb: Token) -> list[Token]:
+    """ "the alliance includes / comprises X and Y", "is made up of / consists of X and Y":
+    the members listed, when they are organisations named one by one; not a class of
+    people ("made up of Afghans and Pakistanis", "comprises 40 tribes")."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"] or prep_objects(verb, "of")
+    return [h for h in heads if h.tag_ not in {"NNS", "NNPS"}]
 
 
 @register("poss")
@@ -123,9 +171,23 @@ def _recipients(verb: Token) -> list[Token]:
     """Who is given something: "provided the rebels weapons", "provided the government with
     training" (not "provided 125 soldiers": what is given)."""
     datives = [c for c in verb.children if c.dep_ == "dative"]
+    # "provided training and equipment to X": the parser may call "to" the dative
+    datives = [o for d in datives for o in (_objects_of(d) if d.pos_ == "ADP" else [d])]
     if datives or not prep_objects(verb, "with"):
         return datives
     return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _objects_of(preposition: Token) -> list[Token]:
+    return [c for c in preposition.children if c.dep_ == "pobj"]
+
+
+@register("claimed", acted_on=True)
+def _claimed_targets(verb: Token) -> list[Token]:
+    """ "claimed responsibility for the attack on X", "took credit for strikes against X":
+    the target of the attack claimed."""
+    attacks = [a for a in prep_objects(verb, "for") if a.lemma_.lower() in ATTACK_NOUNS]
+    return [t for a in attacks for word in ("on", "against") for t in prep_objects(a, word)]
 
 
 @register("prefix")
@@ -204,7 +266,7 @@ def holders(noun: Token) -> list[Token]:
     # an attack is a clause subject's only when it launches or carries it out: "launched
     # strikes against X", not "condemned the attack on X"
     if noun.lemma_.lower() in ATTACK_NOUNS and waged:
-        return subject_heads(noun.head)
+        return participle_subjects(noun.head)
     return []
 
 

@@ -8,12 +8,16 @@ commanders", "the Front" and "he" work as well as names. Roles read by the roles
 
 Every relation carries its evidence sentence, who asserts it (the speaker when it stands in a
 quote or reported speech), its modality and its time bounds ("since 2018").
+
+Besides the table: verbs it does not list, through their CAMEO codes (`relation_cameo.py`),
+and relations stated by the shape of a phrase (`relation_phrases.py`: units, "together
+with", a title's holder set after its organisation).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Token
@@ -22,6 +26,14 @@ from newsgraph import lexicons
 from newsgraph.extract import relation_conditions
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import modality, sentence_of, time_bounds
+from newsgraph.extract.relation_cameo import verb_stance
+from newsgraph.extract.relation_phrases import (
+    one_of_several,
+    readers,
+    sub_unit_led,
+    title_predicate,
+    title_token,
+)
 from newsgraph.extract.relation_places import HELP_WORDS, between, place
 from newsgraph.extract.resolve import (
     GROUP_TYPES,
@@ -32,6 +44,7 @@ from newsgraph.extract.resolve import (
     offshoot_of,
 )
 from newsgraph.extract.syntax import (
+    ATTACK_NOUNS,
     prep_objects,
     root_subjects,
     sentence,
@@ -56,6 +69,9 @@ class Pattern:
     subject: tuple[str, ...]
     object: tuple[str, ...]
     condition: tuple[str, frozenset[str]] | None
+    # from a CAMEO code, not the table: both ends must be actors as named (no owner standing
+    # for a thing acted on, no place acting for its government)
+    broad: bool = False
 
 
 class TriggerTableError(ValueError):
@@ -111,15 +127,23 @@ def _check_names(
 def extract_relations(facts: ArticleFacts) -> None:
     context = Context.after_quotes(facts)
     found: list[Relation] = []
-    triggers = {word for _, word in patterns()}
+    table = patterns()
+    triggers = {word for _, word in table}
+    phrase_readers = readers()
+    verbs = facts.resources.verb_lexicon()
     for token in facts.tokens():
         lemma = token.lemma_.lower()
-        if lemma not in triggers:
-            continue
-        kind = word_kind(token)
-        for pattern in patterns().get((kind or "", lemma), ()):
-            if _condition_holds(pattern, token):
-                found.extend(_relations(facts, context, pattern, token))
+        for read in phrase_readers.get(lemma, ()):
+            found.extend(read(facts, context, token))
+        kind = word_kind(token) if lemma in triggers or token.pos_ == "VERB" else None
+        listed = [p for p in table.get((kind or "", lemma), ()) if _condition_holds(p, token)]
+        for pattern in listed:
+            found.extend(_relations(facts, context, pattern, token))
+        if not listed and token.pos_ == "VERB":
+            stance = verb_stance(verbs, token)  # a verb the table does not read here
+            if stance is not None:
+                broad = Pattern("verb", lemma, stance[0], ("subj",), stance[1], None, True)
+                found.extend(_relations(facts, context, broad, token))
     found.extend(_role_relations(facts))
     facts.relations.extend(_deduplicated(found))
 
@@ -135,12 +159,22 @@ def _condition_holds(pattern: Pattern, trigger: Token) -> bool:
 def _relations(
     facts: ArticleFacts, context: Context, pattern: Pattern, trigger: Token
 ) -> Iterator[Relation]:
+    unit = sub_unit_led(trigger) if pattern.predicate == "leader_of" else None
+    if pattern.predicate == "leader_of" and (unit is not None or one_of_several(trigger)):
+        # "a Front cell commander" leads a cell, "a senior Front commander" is one of
+        # several: either is one of the Front, not its leader
+        pattern = replace(pattern, predicate="member_of")
     subjects, objects = _ends(facts, context, pattern, trigger)
+    if unit is not None and not objects:  # "the leader of a Front cell"
+        owners = [c for c in unit.children if c.dep_ in {"compound", "poss", "nmod"}]
+        objects = [a for a in actors_for_tokens(facts, owners, context) if a.type in GROUP_TYPES]
     if pattern.condition is not None:
         name, values = pattern.condition
         keep = relation_conditions.END_CONDITIONS.get(name)
         if keep is not None:
             subjects, objects = keep(subjects, objects, values)
+    if not subjects or not objects:
+        return
     sentence = sentence_of(trigger)
     evidence = facts.evidence(sentence.start_char, sentence.end_char)
     quote = facts.asserted_by(trigger.idx, trigger.idx + len(trigger))
@@ -179,8 +213,11 @@ def _joint_fighters(
     asserted_by: str | None,
 ) -> Iterator[Relation]:
     """ "X, Y and Z are committed to defeating W": those who fight a common enemy together
-    are allies."""
-    if pattern.predicate != "fighting" or pattern.kind != "verb" or not objects:
+    are allies; so are those who launch an attack together ("X and Y launched an offensive
+    against Z"), not those helped in a fight ("support for X and Y in their fight")."""
+    if pattern.predicate != "fighting" or not objects:
+        return
+    if pattern.kind == "noun" and pattern.word not in ATTACK_NOUNS:
         return
     fighters = [s for s in subjects if s.type in _ACTING_TYPES and not _vague(s)]
     if any(o in fighters for o in objects):
@@ -207,6 +244,9 @@ def _ends(
     if _with_help_of(pattern, trigger):  # "took the town with the support of X"
         helpers = actors_for_tokens(facts, prep_objects(trigger, "of"), context)
         return helpers, actors_for_tokens(facts, subject_heads(trigger.head.head), context)
+    if pattern.broad:
+        subjects = _first_filled(facts, context, pattern.subject, trigger, as_named=True)
+        return subjects, _first_filled(facts, context, pattern.object, trigger, as_named=True)
     subjects = _first_filled(facts, context, pattern.subject, trigger)
     if pattern.predicate in _JOINING and _said_of_members(pattern, trigger):
         subjects = []
@@ -222,7 +262,7 @@ def _ends(
             subjects = subjects or creators
             objects = objects or _nearest_other_group(facts, trigger, subjects)
     if "co" in pattern.object and not objects and len(subjects) > 1:
-        subjects, objects = subjects[:1], subjects[1:]  # "X and Y signed a truce"
+        objects = subjects  # "X and Y signed a truce", "X, Y and Z advanced": each pair
     if pattern.kind == "noun" and not subjects and objects:
         subjects = _implied_holder(facts, pattern, trigger, objects)
     if pattern.kind == "noun" and not subjects:
@@ -300,12 +340,16 @@ def _said_of_members(pattern: Pattern, trigger: Token) -> bool:
 
 
 def _first_filled(
-    facts: ArticleFacts, context: Context, places: tuple[str, ...], trigger: Token
+    facts: ArticleFacts,
+    context: Context,
+    places: tuple[str, ...],
+    trigger: Token,
+    as_named: bool = False,
 ) -> list[ActorDraft]:
     for name in places:
         where = place(name)
         tokens = where.tokens(trigger)
-        if where.acted_on:
+        if where.acted_on and not as_named:
             actors = _acted_on(facts, context, tokens)
         else:
             actors = actors_for_tokens(facts, tokens, context)
@@ -381,7 +425,7 @@ def _fits(pattern: Pattern, subject: ActorDraft, obj: ActorDraft) -> bool:
     # A place that acts ("Kestria supplied weapons") stands for its government; a place acted
     # on, or described, is a place, not a party to a relation.
     predicate = pattern.predicate
-    place_acting = subject.type == "location" and pattern.kind == "verb"
+    place_acting = subject.type == "location" and pattern.kind == "verb" and not pattern.broad
     acting = subject.type in _ACTING_TYPES or place_acting
     if subject is obj or not acting or obj.type not in _ACTING_TYPES:
         return False
@@ -409,9 +453,13 @@ def _role_relations(facts: ArticleFacts) -> Iterator[Relation]:
         if role.organization is None:
             continue
         quote = facts.asserted_by(start, end)
+        predicate = role_predicate(role)
+        title = title_token(facts, person_id, role, start, end)
+        if predicate == "leader_of" and title is not None and one_of_several(title):
+            predicate = "member_of"  # "X, a senior Front commander": one of several
         yield Relation(
             subject=person_id,
-            predicate=role_predicate(role),
+            predicate=predicate,
             object=role.organization,
             asserted_by=quote.speaker if quote else None,
             evidence=Evidence(start=start, end=end, text=facts.text[start:end]),
@@ -420,12 +468,8 @@ def _role_relations(facts: ArticleFacts) -> Iterator[Relation]:
 
 def role_predicate(role: Role) -> Predicate:
     """ "leader", "managing director" -> leader_of; "founder" -> founder_of; "deputy
-    director", "spokesman" -> member_of."""
-    table = lexicons.mapping("role_predicates.tsv")
-    words = role.title.lower().split()
-    if len(words) > 1 and table.get(words[-2]) == "member_of":
-        return "member_of"
-    return table.get(words[-1], "member_of")  # type: ignore[return-value]
+    director", "spokesman", "cell commander" -> member_of."""
+    return title_predicate(role.title.lower().split())
 
 
 def _deduplicated(relations: list[Relation]) -> list[Relation]:
