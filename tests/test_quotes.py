@@ -70,11 +70,8 @@ def test_quote_interrupted_by_its_attribution_is_one_quote(read_text: ReadText) 
     article = read_text(text)
     quote = only_quote(article)
     assert quote.text == "The ceasefire, is already dead in the valley."
-    # One span per quoted part: the attribution between them is not the speaker's words.
-    assert [text[s.start : s.end] for s in quote.spans] == [
-        "The ceasefire,",
-        "is already dead in the valley.",
-    ]
+    # One span from its first word to its last, as the scoring rules annotate it.
+    assert [(s.start, s.end) for s in quote.spans] == [(1, len(text) - 1)]
     assert speaker_name(article, quote) == "Mira Castellane"
 
 

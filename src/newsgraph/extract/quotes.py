@@ -39,8 +39,8 @@ from newsgraph.extract.quote_marks import (
     QUOTE_MARKS,
     Segment,
     chained_segments,
+    paragraph_spans,
     quoted_segments,
-    segment_spans,
 )
 from newsgraph.extract.reported import cue_class, reported
 from newsgraph.extract.resolve import FIRST_PERSON, Context, actor_for_token
@@ -48,7 +48,8 @@ from newsgraph.extract.syntax import according_to, doc_text, phrase_text
 from newsgraph.model import Quote
 from newsgraph.model import Span as TextSpan
 
-_ATTRIBUTION_TOKENS = 14  # an attribution longer than this is a sentence of its own
+_ATTRIBUTION_TOKENS = 14  # an attribution after a quote longer than this is a sentence
+_ATTRIBUTION_WORDS = 20  # between two parts: "said X, a spokesman for Y, which represents Z."
 _SENTENCE_END = {".", "!", "?"}
 
 
@@ -92,7 +93,7 @@ def _direct_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Candidat
     for segments in _join_interrupted(doc, chained_segments(quoted_segments(text, paragraphs))):
         candidate = Candidate(
             kind="direct",
-            spans=segment_spans(text, segments),
+            spans=paragraph_spans(text, segments),
             paragraph=segments[0].paragraph,
             segments=segments,
         )
@@ -239,10 +240,9 @@ def _reports_speech(verb: Token) -> bool:
 
 def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segment]]:
     """One quotation in parts, one span each: two segments in one paragraph with only a
-    short attribution between them, the first not ending its sentence. Interrupted ("The
-    group," he said, "is finished.") or going on after the attribution ("We tried," he
-    said. "We failed."); a second part with a cue of its own is a quote of its own ("We
-    tried," he said. "We failed," he added.)."""
+    short attribution between them. Interrupted ("The group," he said, "is finished.") or
+    going on after the attribution ("We tried," he said. "We failed."); a second part with
+    a cue of its own is a quote of its own ("We tried," he said. "We failed," he added.)."""
     text = doc_text(doc)
     joined: list[list[Segment]] = []
     for chain in chains:
@@ -251,12 +251,11 @@ def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segmen
             if (
                 tail.closed
                 and tail.paragraph == head.paragraph
-                and not text[tail.start : tail.end].rstrip().endswith((".", "?", "!"))
-                and _is_attribution(tokens_in(doc, tail.end + 1, head.start - 1))
-                and _one_sentence(text, tail.end, head.start)
+                and _is_attribution(between := tokens_in(doc, tail.end + 1, head.start - 1))
+                and _one_stretch(between)
                 and (
-                    _leads_on(text, tail.end, head.start)
-                    or (_breaks_off(text, tail) and not _own_cue(doc, chain))
+                    (_leads_on(text, tail.end, head.start) and not _ends_sentence_in(text, tail))
+                    or not _own_cue(doc, chain)
                 )
             ):
                 joined[-1].extend(chain)
@@ -272,16 +271,15 @@ def _leads_on(text: str, end: int, start: int) -> bool:
     return between.endswith((",", "—", "–", ":"))
 
 
-def _one_sentence(text: str, end: int, start: int) -> bool:
+def _one_stretch(tokens: list[Token]) -> bool:
     """The attribution between two parts is one stretch, not a sentence and the start of
     another ('"the Hammer" Volny was seen in the town. Its plan, called "…"')."""
-    between = QUOTE_MARKS.sub(" ", text[end:start]).strip().rstrip(".!?")
-    return not any(mark in between for mark in (". ", "! ", "? "))
+    words = [t for t in tokens if t.text not in MARK_TOKENS]
+    return not any(t.text in _SENTENCE_END for t in words[:-1])
 
 
-def _breaks_off(text: str, segment: Segment) -> bool:
-    """The quoted words stop on a comma or a dash, as a sentence handed to its attribution."""
-    return text[segment.start : segment.end].rstrip().endswith((",", "—", "–", "…"))
+def _ends_sentence_in(text: str, segment: Segment) -> bool:
+    return text[segment.start : segment.end].rstrip().endswith((".", "?", "!"))
 
 
 def _own_cue(doc: Doc, chain: list[Segment]) -> bool:
@@ -295,7 +293,7 @@ def _own_cue(doc: Doc, chain: list[Segment]) -> bool:
 
 def _is_attribution(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct]
-    return 0 < len(words) <= _ATTRIBUTION_TOKENS and any(_is_cue(t) for t in words)
+    return 0 < len(words) <= _ATTRIBUTION_WORDS and any(_is_cue(t) for t in words)
 
 
 def _is_cue(token: Token) -> bool:
