@@ -42,6 +42,19 @@ def test_a_speech_act_with_an_infinitive_or_gerund_is_indirect(
     assert quote.speaker is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The Front threatened to bomb the depot unless the army leaves Tarn.", "to bomb the depot unless the army leaves Tarn"),
+        ("Governor Ilse Varnova vowed to close the border if the raids go on.", "to close the border if the raids go on"),
+        ("The council urged the militia to stay out of Ostrel until the vote is over.", "the militia to stay out of Ostrel until the vote is over"),
+    ],
+)  # fmt: skip
+def test_a_condition_belongs_to_what_was_said(read_text: ReadText, text: str, content: str) -> None:
+    (quote,) = read_text(text).quotes
+    assert (quote.kind, quote.text) == ("indirect", content)
+
+
 # Claims: a speech act whose content is a noun phrase ---------------------------------------
 
 

@@ -86,6 +86,7 @@ def reported(doc: Doc, direct: list[Candidate]) -> Iterator[Candidate]:
 
 
 def _governed(doc: Doc, verb: Token, kind: str, direct: list[Candidate]) -> Iterator[Candidate]:
+    """The content a cue governs: its clauses, the sentence it interrupts, or its objects."""
     clauses = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS]
     core = verb.lemma_.lower() in speech_verbs()
     subject = speaker_subject(verb)
@@ -106,7 +107,7 @@ def _governed(doc: Doc, verb: Token, kind: str, direct: list[Candidate]) -> Iter
             _attribute(candidate, verb, subject)
             yield candidate
         return
-    parts = _complements(verb, kind)
+    parts = _complements(verb)
     if not parts or all(p.lemma_.lower() in lexicons.words("statement_nouns.tsv") for p in parts):
         return  # "issued a statement": the vehicle, not the content
     clausal = any(p.dep_ in _INFINITIVE_DEPS or _gerund(p) for p in parts)
@@ -116,6 +117,7 @@ def _governed(doc: Doc, verb: Token, kind: str, direct: list[Candidate]) -> Iter
         base = "belief" if clausal else "claim"
     elif not clausal:
         base = "claim"
+    parts += [c for c in verb.rights if c.i > parts[-1].i and _condition(c)]
     first = min(p.left_edge.i for p in parts)
     last = max(p.right_edge.i for p in parts)
     candidate = _content(doc, list(doc[first : last + 1]), direct, base)
@@ -124,7 +126,7 @@ def _governed(doc: Doc, verb: Token, kind: str, direct: list[Candidate]) -> Iter
         yield candidate
 
 
-def _complements(verb: Token, kind: str) -> list[Token]:
+def _complements(verb: Token) -> list[Token]:
     """The noun phrases, infinitives and prepositional objects right of the cue that hold
     its content: "urged [the militia] [to withdraw]", "called [for an inquiry]"."""
     parts = []
@@ -150,6 +152,14 @@ def _content_preposition(verb: Token, prep: Token) -> bool:
         return False
     objects = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
     return bool(objects) and all(o.ent_type_ not in _NOT_CONTENT_ENTS for o in objects)
+
+
+def _condition(clause: Token) -> bool:
+    """ "threatened to bomb the port unless the army withdraws": a threat's or a demand's
+    condition is part of what was said."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"unless", "if", "until"} for c in clause.children
+    )
 
 
 def _infinitive(verb: Token) -> bool:
