@@ -61,3 +61,23 @@ def test_a_directed_predicate_must_keep_its_direction() -> None:
     gold = [_gold("Osric Vane", {"leader_of", "founder_of"}, "Red Ridge Front")]
     score = _scored([_predicted("Red Ridge Front", "leader_of", "Osric Vane")], gold)
     assert (score.score.tp_pred, score.score.tp_gold) == (0, 0)
+
+
+def test_unmatched_claims_and_beliefs_are_neutral_on_speech_gold() -> None:
+    from newsgraph.evaluate import quotes
+
+    def quote(start: int, end: int, kind: str) -> quotes.ScoredQuote:
+        return quotes.ScoredQuote(
+            spans=[(start, end)], kind=kind, speaker_names=None, speaker_is_person=False, label=""
+        )
+
+    gold = [quote(0, 20, "indirect")]
+    ours = [quote(0, 20, "indirect"), quote(30, 40, "claim"), quote(50, 60, "belief")]
+    score = quotes.QuoteScore()
+    quotes.score_article(ours, gold, score, "a")
+    assert (score.predicted, score.matched) == (1, 1)
+    matched_claim = quotes.QuoteScore()
+    quotes.score_article(
+        [quote(0, 20, "claim"), quote(30, 40, "indirect")], gold, matched_claim, "a"
+    )
+    assert (matched_claim.predicted, matched_claim.matched) == (2, 1)

@@ -38,7 +38,7 @@ SYMMETRIC_PREDICATES: frozenset[str] = frozenset(
     {"fighting", "opposes", "allied_with", "negotiates_with"}
 )
 Modality = Literal["asserted", "hedged", "predicted", "negated", "question"]
-QuoteKind = Literal["direct", "indirect", "mixed"]
+QuoteKind = Literal["direct", "indirect", "mixed", "claim", "belief"]
 EventType = Literal[
     "AGREE",
     "CONSULT",

@@ -45,8 +45,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>|<!--.{0,300}?-->", re.S)
 _ENTITY = re.compile(r"&(?:quot|amp|apos|nbsp|#39|#34|#160|lt|gt);")
 _ENTITY_CHAR = {"quot": '"', "#34": '"', "amp": "&", "apos": "'", "#39": "'", "lt": "<", "gt": ">"}
-# A doubled "" left by a CSV export: one quotation mark, padded on the side away from the word.
-_DOUBLED_QUOTE = re.compile(r'(?<!")""(?!")')
+# A doubled "" left by a CSV export: one quotation mark, padded on the side away from the word;
+# a tripled """ is the field's own mark and a doubled one, where a quotation opens or closes a
+# paragraph.
+_DOUBLED_QUOTE = re.compile(r'(?<!")"""?(?!")')
 
 
 def clean_text(text: str) -> str:
@@ -60,7 +62,7 @@ def clean_text(text: str) -> str:
     if "&" in cleaned:
         cleaned = _ENTITY.sub(_entity_same_width, cleaned)
     if '""' in cleaned:
-        cleaned = _DOUBLED_QUOTE.sub(lambda m: _undouble(cleaned, m.end()), cleaned)
+        cleaned = _DOUBLED_QUOTE.sub(lambda m: _undouble(cleaned, m.end(), len(m.group())), cleaned)
     return cleaned
 
 
@@ -69,9 +71,10 @@ def _entity_same_width(match: re.Match[str]) -> str:
     return char + " " * (len(match.group()) - 1)
 
 
-def _undouble(text: str, end: int) -> str:
+def _undouble(text: str, end: int, width: int = 2) -> str:
     opens = end < len(text) and text[end].isalnum()
-    return ' "' if opens else '" '
+    pad = " " * (width - 1)
+    return pad + '"' if opens else '"' + pad
 
 
 @Language.component("newsgraph_paragraphs")

@@ -107,13 +107,21 @@ def same_speaker(predicted: ScoredQuote, gold: ScoredQuote) -> bool:
     return False
 
 
+NEUTRAL_KINDS = frozenset({"claim", "belief"})
+
+
 def score_article(
     predicted: list[ScoredQuote], gold: list[ScoredQuote], into: QuoteScore, article_id: str
 ) -> None:
-    into.predicted += len(predicted)
+    pairs = list(match(predicted, gold))
+    matched = {i for i, _ in pairs}
+    # scoring.md: on speech gold, the wider kinds claim and belief are neutral unless they match.
+    into.predicted += sum(
+        1 for i, q in enumerate(predicted) if i in matched or q.kind not in NEUTRAL_KINDS
+    )
     into.gold += len(gold)
     found: set[int] = set()
-    for i, j in match(predicted, gold):
+    for i, j in pairs:
         found.add(j)
         into.matched += 1
         into.found_by_kind[gold[j].kind] = into.found_by_kind.get(gold[j].kind, 0) + 1

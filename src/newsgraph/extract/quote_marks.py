@@ -1,5 +1,9 @@
 """Quotation marks: the quoted segments of a text, paired opener to closer within a
-paragraph, and chained when one quotation runs over several segments."""
+paragraph, and chained when one quotation runs over several segments.
+
+Marks: straight and curly double quotes, guillemets, „, and two apostrophes `''` (or two
+backquotes), which some archives (the New York Times among them) print for both ends of a
+quotation. A straight mark opens or closes by the characters beside it."""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 
 
-QUOTE_MARKS = re.compile(r'["“”„«»]')
+QUOTE_MARKS = re.compile(r"''|``|[\"“”„«»]")
+_STRAIGHT = {'"', "''"}
 _OPEN_AFTER = set("([{—–-:/") | {"‘"}
 
 
@@ -29,8 +34,10 @@ class Segment:
 
 
 def paragraph_spans(text: str, segments: list[Segment]) -> list[tuple[int, int]]:
-    """One span per paragraph: an interrupted quote runs from its first word to its last,
-    attribution included, as docs/scoring.md has it; `text` leaves the attribution out."""
+    """One span per paragraph: a quotation in parts (interrupted by its attribution, or
+    going on after it) runs from its first word to its last, attribution included, as
+    docs/scoring.md annotates it (a span per part would cover under half of a gold span
+    around a long attribution); `text` leaves the attribution out."""
     spans: list[tuple[int, int]] = []
     for number in dict.fromkeys(s.paragraph for s in segments):
         inside = [s for s in segments if s.paragraph == number]
@@ -41,24 +48,31 @@ def paragraph_spans(text: str, segments: list[Segment]) -> list[tuple[int, int]]
 def quoted_segments(text: str, paragraphs: list[tuple[int, int]]) -> Iterator[Segment]:
     for number, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
+        width = 1
         for match in QUOTE_MARKS.finditer(text, p_start, p_end):
             mark, at = match.group(), match.start()
             before = text[at - 1] if at > p_start else " "
-            after = text[at + 1] if at + 1 < p_end else " "
-            can_open = mark in OPENERS or (
-                mark == '"' and not after.isspace() and (before.isspace() or before in _OPEN_AFTER)
+            after = text[at + len(mark)] if at + len(mark) < p_end else " "
+            can_open = (
+                mark in OPENERS
+                or mark == "``"
+                or (
+                    mark in _STRAIGHT
+                    and not after.isspace()
+                    and (before.isspace() or before in _OPEN_AFTER)
+                )
             )
-            can_close = mark in CLOSERS or (mark == '"' and not before.isspace())
+            can_close = mark in CLOSERS or (mark in _STRAIGHT and not before.isspace())
             if opened is None:
                 if can_open:
-                    opened = at
+                    opened, width = at, len(mark)
             elif can_close:
-                yield Segment(opened + 1, at, number, True, opened == p_start)
+                yield Segment(opened + width, at, number, True, opened == p_start)
                 opened = None
             elif can_open:
-                opened = at
+                opened, width = at, len(mark)
         if opened is not None:
-            yield Segment(opened + 1, p_end, number, False, opened == p_start)
+            yield Segment(opened + width, p_end, number, False, opened == p_start)
 
 
 def chained_segments(segments: Iterator[Segment]) -> list[list[Segment]]:

@@ -17,16 +17,24 @@ finds the speaker before it):
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from newsgraph import lexicons
-from newsgraph.extract.facts import ActorDraft, ArticleFacts
+from newsgraph.extract.facts import ArticleFacts
 from newsgraph.extract.layout import paragraph_bounds, stripped_bounds
-from newsgraph.extract.provenance import sentence_of
+from newsgraph.extract.quote_candidates import (
+    MARK_TOKENS,
+    MIN_WORDS,
+    Candidate,
+    cue_text,
+    inside,
+    speaker_subject,
+    speech_verbs,
+    tokens_in,
+    within,
+)
 from newsgraph.extract.quote_marks import (
     QUOTE_MARKS,
     Segment,
@@ -34,61 +42,24 @@ from newsgraph.extract.quote_marks import (
     paragraph_spans,
     quoted_segments,
 )
+from newsgraph.extract.reported import cue_class, reported
 from newsgraph.extract.resolve import FIRST_PERSON, Context, actor_for_token
 from newsgraph.extract.syntax import according_to, doc_text, phrase_text
-from newsgraph.model import Quote, QuoteKind
+from newsgraph.model import Quote
 from newsgraph.model import Span as TextSpan
 
-_MARK_TOKENS = {'"', "“", "”", "„", "«", "»", "''", "``"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-_CLAUSE_DEPS = {"ccomp"}
-_MIN_WORDS = 3
-_ATTRIBUTION_TOKENS = 14  # an attribution longer than this is a sentence of its own
-_CASUALTY = re.compile(
-    r"\b(kill|killed|dead|died|wounded|injured|hurt|abducted|kidnapped|missing|casualt)", re.I
-)
+_ATTRIBUTION_TOKENS = 14  # an attribution after a quote longer than this is a sentence
+_ATTRIBUTION_WORDS = 20  # between two parts: "said X, a spokesman for Y, which represents Z."
 _SENTENCE_END = {".", "!", "?"}
-_ADDRESSING = lexicons.words("addressing_verbs.tsv")
-
-
-@dataclass
-class Candidate:
-    """A proposed quote: its spans, kind, and the cue and subject that attribute it."""
-
-    kind: QuoteKind
-    spans: list[tuple[int, int]]
-    paragraph: int
-    cue: Token | None = None
-    cue_text: str | None = None
-    subject: Token | None = None
-    segments: list[Segment] = field(default_factory=list)
-    speaker: ActorDraft | None = None
-
-    @property
-    def start(self) -> int:
-        return self.spans[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.spans[-1][1]
-
-    @property
-    def anchor(self) -> int:
-        """Where the quote stands in reading order: its cue when that comes first."""
-        return min(self.start, self.cue.idx) if self.cue is not None else self.start
-
-
-def speech_verbs() -> frozenset[str]:
-    return lexicons.words("speech_verbs.tsv")
 
 
 def extract_quotes(facts: ArticleFacts) -> None:
     doc = facts.doc
     paragraphs = list(paragraph_bounds(doc_text(doc)))
     direct = _direct_quotes(doc, paragraphs)
-    reported = list(_reported_speech(doc, direct))
-    absorbed = {id(c) for r in reported for c in direct if r.kind == "mixed" and _within(c, r)}
-    candidates = [c for c in direct if id(c) not in absorbed] + reported
+    told = list(reported(doc, direct))
+    absorbed = {id(c) for r in told for c in direct if r.kind == "mixed" and within(c, r)}
+    candidates = _outermost([c for c in direct if id(c) not in absorbed] + told)
     candidates.sort(key=lambda c: c.anchor)
     context = Context(quoted=[span for c in candidates for span in c.spans])
     previous: Candidate | None = None
@@ -101,6 +72,16 @@ def extract_quotes(facts: ArticleFacts) -> None:
             context.speakers.append((candidate.anchor, candidate.speaker))
         facts.quotes.append(_quote(facts.text, candidate))
         previous = candidate
+
+
+def _outermost(candidates: list[Candidate]) -> list[Candidate]:
+    """An attribution whose cue stands inside another's content is part of that content
+    ("X said he believes …" is what X said), as news annotation counts them."""
+    return [
+        c
+        for c in candidates
+        if c.cue is None or not any(o is not c and inside(o, c.cue.idx) for o in candidates)
+    ]
 
 
 # Direct quotes -------------------------------------------------------------------------
@@ -120,6 +101,7 @@ def _direct_quotes(doc: Doc, paragraphs: list[tuple[int, int]]) -> list[Candidat
         if _is_speech(text, candidate):
             quotes.append(candidate)
     quotes += _statements(doc, paragraphs, quotes)
+    quotes += _named_colons(doc, paragraphs, quotes)
     return sorted(quotes, key=lambda c: c.start)
 
 
@@ -145,9 +127,9 @@ def _statements(
             for i, (s, e) in enumerate(spans)
         ]
         candidate = Candidate("direct", spans, first_number, segments=segments)
-        candidate.cue, candidate.cue_text = cue, _cue_text(cue)
-        lead = _from_sentence_start(_tokens(doc, start, cue.idx + len(cue)))
-        candidate.subject = _subject(cue, candidate) or _named_in(lead, candidate)
+        candidate.cue, candidate.cue_text = cue, cue_text(cue)
+        lead = _from_sentence_start(tokens_in(doc, start, cue.idx + len(cue)))
+        candidate.subject = speaker_subject(cue, candidate) or _named_in(lead, candidate)
         found.append(candidate)
     return found
 
@@ -160,19 +142,19 @@ def _statement_opening(
     colon ("Y said: The …"), where the cue must be the last verb before it. None when the
     words are quoted (a direct quote) or too short."""
     text = doc_text(doc)
-    for colon in (t for t in _tokens(doc, start, end) if t.text == ":"):
-        lead = _from_sentence_start(_tokens(doc, start, colon.idx))
+    for colon in (t for t in tokens_in(doc, start, end) if t.text == ":"):
+        lead = _from_sentence_start(tokens_in(doc, start, colon.idx))
         if text[colon.idx + 1 : end].strip():
             first = stripped_bounds(text, colon.idx + 1, end)
             cue = _cue_before_colon(lead)
         elif following:
             first = following[0]
-            cue = next((t for t in reversed(lead) if _is_cue(t)), None)
+            cue = next((t for t in reversed(lead) if _introduces(t)), None)
         else:
             return None
         if cue is None:
             continue
-        if QUOTE_MARKS.match(text, first[0]) or len(text[first[0] : first[1]].split()) < _MIN_WORDS:
+        if QUOTE_MARKS.match(text, first[0]) or len(text[first[0] : first[1]].split()) < MIN_WORDS:
             return None
         return cue, first
     return None
@@ -182,11 +164,47 @@ def _cue_before_colon(lead: list[Token]) -> Token | None:
     """ "Y said:", "Y told reporters:", "Y said in a statement:" (not "Y said the aims
     were two:", where the colon belongs to the reported words)."""
     for token in reversed(lead):
-        if _is_cue(token):
+        if _introduces(token):
             return token
         if token.pos_ in {"VERB", "AUX"}:
             return None
     return None
+
+
+def _introduces(token: Token) -> bool:
+    """A speech cue, or a verb whose object is a statement: "released the following
+    statement:", "issued a communique:" (data/statement_nouns.tsv)."""
+    if _is_cue(token):
+        return True
+    nouns = lexicons.words("statement_nouns.tsv")
+    return token.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in token.children
+    )
+
+
+def _named_colons(
+    doc: Doc, paragraphs: list[tuple[int, int]], quoted: list[Candidate]
+) -> list[Candidate]:
+    """Headlines and transcripts: "Varnova: Talks Are Over", "RHEE: We will not retreat." A
+    paragraph that opens with a short name and a colon gives the rest of the paragraph to
+    that name (quoted words after the colon are a direct quote already)."""
+    text = doc_text(doc)
+    found: list[Candidate] = []
+    for number, (start, end) in enumerate(paragraphs):
+        colon = text.find(":", start, min(end, start + 60))
+        if colon == -1:
+            continue
+        first = stripped_bounds(text, colon + 1, end)
+        if QUOTE_MARKS.match(text, first[0]) or len(text[first[0] : first[1]].split()) < MIN_WORDS:
+            continue
+        name = _speaker_name(tokens_in(doc, start, colon))
+        if name is None or any(c.start < first[1] and first[0] < c.end for c in quoted):
+            continue
+        segment = Segment(first[0], first[1], number, True, False)
+        candidate = Candidate("direct", [first], number, segments=[segment])
+        candidate.subject = name
+        found.append(candidate)
+    return found
 
 
 def _statement_paragraphs(
@@ -201,7 +219,7 @@ def _statement_paragraphs(
     for start, end in following:
         if QUOTE_MARKS.search(text, start, end) or text[start:end].endswith(":"):
             break
-        tokens = _tokens(doc, start, end)
+        tokens = tokens_in(doc, start, end)
         if any(_reports_speech(t) for t in tokens):
             break
         spans.append((start, end))
@@ -214,14 +232,18 @@ def _reports_speech(verb: Token) -> bool:
     """ "The minister also said …", "Following the meeting, the Foreign Secretary said":
     a speech verb that heads its sentence with a named or nominal subject is the article
     reporting (not "we acknowledge that …", nor "those they claim to defend")."""
-    if not _is_cue(verb) or verb.dep_ not in {"ROOT", "conj"}:
+    if verb.lemma_.lower() not in speech_verbs() or verb.dep_ not in {"ROOT", "conj"}:
         return False
-    return any(c.dep_ in _SUBJECT_DEPS and c.pos_ in {"NOUN", "PROPN"} for c in verb.children)
+    subjects = (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    return any(c.pos_ in {"NOUN", "PROPN"} for c in subjects)
 
 
 def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segment]]:
-    """ "The group," he said, "is finished." -> one chain: two segments in one paragraph
-    with only a short attribution between them, the first not ending its sentence."""
+    """One quotation in parts, one span each: two segments in one paragraph with only a
+    short attribution between them. Interrupted ("The group," he said, "is finished.") or
+    going on after the attribution ("We tried," he said. "We failed."); a second part with
+    a cue of its own is a quote of its own ("We tried," he said. "We failed," he added.)."""
+    text = doc_text(doc)
     joined: list[list[Segment]] = []
     for chain in chains:
         if joined:
@@ -229,8 +251,12 @@ def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segmen
             if (
                 tail.closed
                 and tail.paragraph == head.paragraph
-                and not doc_text(doc)[tail.start : tail.end].rstrip().endswith((".", "?", "!"))
-                and _is_attribution(_tokens(doc, tail.end + 1, head.start - 1))
+                and _is_attribution(between := tokens_in(doc, tail.end + 1, head.start - 1))
+                and _one_stretch(between)
+                and (
+                    (_leads_on(text, tail.end, head.start) and not _ends_sentence_in(text, tail))
+                    or not _own_cue(doc, chain)
+                )
             ):
                 joined[-1].extend(chain)
                 continue
@@ -238,61 +264,129 @@ def _join_interrupted(doc: Doc, chains: list[list[Segment]]) -> list[list[Segmen
     return joined
 
 
+def _leads_on(text: str, end: int, start: int) -> bool:
+    """The attribution between two quoted parts leads on into the second: it ends with a
+    comma, a dash or a colon, not a full stop."""
+    between = QUOTE_MARKS.sub(" ", text[end:start]).strip()
+    return between.endswith((",", "—", "–", ":"))
+
+
+def _one_stretch(tokens: list[Token]) -> bool:
+    """The attribution between two parts is one stretch, not a sentence and the start of
+    another ('"the Hammer" Volny was seen in the town. Its plan, called "…"')."""
+    words = [t for t in tokens if t.text not in MARK_TOKENS]
+    return not any(t.text in _SENTENCE_END for t in words[:-1])
+
+
+def _ends_sentence_in(text: str, segment: Segment) -> bool:
+    return text[segment.start : segment.end].rstrip().endswith((".", "?", "!"))
+
+
+def _own_cue(doc: Doc, chain: list[Segment]) -> bool:
+    last = chain[-1]
+    if not last.closed:
+        return False
+    text = doc_text(doc)
+    after = _until_sentence_end(tokens_in(doc, last.end + 1, _paragraph_end(text, last.end)))
+    return any(_is_cue(t) for t in after)
+
+
 def _is_attribution(tokens: list[Token]) -> bool:
     words = [t for t in tokens if not t.is_punct]
-    return 0 < len(words) <= _ATTRIBUTION_TOKENS and any(_is_cue(t) for t in words)
+    return 0 < len(words) <= _ATTRIBUTION_WORDS and any(_is_cue(t) for t in words)
 
 
 def _is_cue(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in speech_verbs()
+    """A verb that reports speech next to a quotation (data/speech_verbs.tsv, and the speech
+    verbs of data/attribution_cues.tsv)."""
+    return cue_class(token) in {"speech", "say"}
 
 
 def _attribute_direct(doc: Doc, candidate: Candidate) -> None:
     """The cue next to the quote: between its segments, right after its last mark, or right
-    before its first; the cue's subject is the speaker to resolve."""
+    before its first; the cue's subject is the speaker to resolve. A quote that ends its
+    sentence is answered, not attributed, by a new sentence after it ('… May." The Front
+    denied it.'): a cue before it binds first. "Varnova: …" names its speaker with no cue."""
     for zone in _zones(doc, candidate.segments):
         for token in zone:
             source = according_to(token)
             if source is not None:
                 candidate.cue, candidate.cue_text, candidate.subject = token, "according to", source
                 return
-            if _is_cue(token) and not _inside(candidate, token.idx):
-                candidate.cue, candidate.cue_text = token, _cue_text(token)
-                candidate.subject = _subject(token, candidate) or _named_in(zone, candidate)
+            if _is_cue(token) and not inside(candidate, token.idx):
+                candidate.cue, candidate.cue_text = token, cue_text(token)
+                candidate.subject = speaker_subject(token, candidate) or _named_in(zone, candidate)
                 return
+    candidate.subject = _name_before_colon(doc, candidate.segments[0])
 
 
 def _zones(doc: Doc, segments: list[Segment]) -> Iterator[list[Token]]:
     text = doc_text(doc)
     for left, right in itertools.pairwise(segments):
         if left.paragraph == right.paragraph:
-            yield _tokens(doc, left.end + 1, right.start - 1)
+            yield tokens_in(doc, left.end + 1, right.start - 1)
     last = segments[-1]
+    after: list[Token] = []
     if last.closed:
-        after = _tokens(doc, last.end + 1, _paragraph_end(text, last.end))
-        yield _until_sentence_end(after)
+        after = _until_sentence_end(tokens_in(doc, last.end + 1, _paragraph_end(text, last.end)))
+    if after and not _ends_sentence(text, last, after[0]):
+        yield after
+        after = []
     first = segments[0]
     line_start = text.rfind("\n", 0, first.start) + 1
-    before = _tokens(doc, line_start, first.start - 1)
+    before = tokens_in(doc, line_start, first.start - 1)
     yield list(reversed(_from_sentence_start(before)))
     if first.opens_paragraph and text[:line_start].rstrip().endswith(":"):
         # "Schindler said:" closing the paragraph before the quote.
         lead = text[:line_start].rstrip()
-        previous = _tokens(doc, text.rfind("\n", 0, len(lead)) + 1, len(lead))
+        previous = tokens_in(doc, text.rfind("\n", 0, len(lead)) + 1, len(lead))
         yield list(reversed(_from_sentence_start(previous[:-1])))
+    if after:
+        yield after
 
 
-def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    if end <= start:
-        return []
-    span = doc.char_span(start, end, alignment_mode="contract")
-    return [t for t in span if not t.is_space] if span is not None else []
+def _ends_sentence(text: str, last: Segment, next_token: Token) -> bool:
+    """The quotation closes its sentence and a new one starts after it."""
+    closing = text[last.start : last.end].rstrip().endswith((".", "!", "?"))
+    return closing and next_token.text[:1].isupper() and next_token.pos_ != "PRON"
+
+
+def _name_before_colon(doc: Doc, first: Segment) -> Token | None:
+    """ "Varnova: "…"" or a transcript's "RHEE: …": a short name and a colon open the
+    paragraph right before the quotation."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, first.start) + 1
+    lead = text[line_start : first.start].rstrip(" \"“„«'`")
+    if not lead.endswith(":"):
+        return None
+    return _speaker_name(tokens_in(doc, line_start, line_start + len(lead) - 1))
+
+
+def _speaker_name(tokens: list[Token]) -> Token | None:
+    """The head of a name of one to four words that is all there is: a person or a group
+    (an entity, or a capitalised word the article names as one elsewhere)."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 0 < len(words) <= 4 or len(words) != len(tokens):
+        return None
+    if not all(t.pos_ == "PROPN" or t.text.isupper() for t in words):
+        return None
+    head = words[-1]
+    if head.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return head
+    return head if _named_elsewhere(head) else None
+
+
+def _named_elsewhere(token: Token) -> bool:
+    lower = token.lower_
+    return any(
+        t.lower_ == lower and t.ent_type_ in {"PERSON", "ORG"} for t in token.doc if t.i != token.i
+    )
 
 
 def _until_sentence_end(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     for token in tokens:
-        if token.text in _MARK_TOKENS:
+        if token.text in MARK_TOKENS:
             break
         kept.append(token)
         if token.text in _SENTENCE_END and len(kept) > 1:
@@ -303,7 +397,7 @@ def _until_sentence_end(tokens: list[Token]) -> list[Token]:
 def _from_sentence_start(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     for token in reversed(tokens):
-        if token.text in _SENTENCE_END or token.text in _MARK_TOKENS:
+        if token.text in _SENTENCE_END or token.text in MARK_TOKENS:
             break
         kept.insert(0, token)
     return kept
@@ -318,7 +412,7 @@ def _is_speech(text: str, candidate: Candidate) -> bool:
     """Speech ends with punctuation inside the marks, runs as a paragraph, or has a cue and
     some length; titles, nicknames and scare quotes do none of these."""
     words = sum(len(text[s:e].split()) for s, e in candidate.spans)
-    if words < _MIN_WORDS:
+    if words < MIN_WORDS:
         return False
     content = text[candidate.start : candidate.end].rstrip()
     if content.endswith((".", ",", "?", "!", "—", "…")) or candidate.segments[0].opens_paragraph:
@@ -326,147 +420,16 @@ def _is_speech(text: str, candidate: Candidate) -> bool:
     return candidate.cue is not None and words >= 5
 
 
-# Reported speech -----------------------------------------------------------------------
-
-
-def _reported_speech(doc: Doc, direct: list[Candidate]) -> Iterator[Candidate]:
-    """Clauses governed by a speech verb, and clauses "according to" someone."""
-    quoted = {t.i for c in direct for s in c.segments for t in _tokens(doc, s.start, s.end)}
-    for token in doc:
-        if token.i in quoted:
-            continue
-        if _is_cue(token) and not _negated(token):
-            for clause in (c for c in token.children if c.dep_ in _CLAUSE_DEPS):
-                tokens, speaker = _split_trailing_speaker(list(clause.subtree), token)
-                candidate = _clause_quote(doc, tokens, direct)
-                if candidate is not None:
-                    candidate.cue, candidate.cue_text = token, _cue_text(token)
-                    candidate.subject = _subject(token, candidate) or speaker
-                    yield candidate
-        source = according_to(token)
-        if source is not None and not any(c.cue is not None and c.cue.i == token.i for c in direct):
-            # an "according to" that already attributes a direct quote (tokens are fresh
-            # views: compare positions, an identity test never holds)
-            candidate = _according_quote(doc, token, source, direct)
-            if candidate is not None:
-                yield candidate
-
-
-def _split_trailing_speaker(tokens: list[Token], verb: Token) -> tuple[list[Token], Token | None]:
-    """ "CLAUSE, Ivan Sheehan, associate professor at X, tells Newsweek." is sometimes parsed
-    with the speaker inside the clause: cut the clause at the comma before a name that runs,
-    with no verb of its own, up to the cue."""
-    if not tokens or verb.i < tokens[-1].i or verb.i - tokens[-1].i > 2:
-        return tokens, None
-    for index in range(len(tokens) - 2, 0, -1):
-        token = tokens[index]
-        if token.pos_ in {"VERB", "AUX"}:
-            break
-        if (
-            tokens[index - 1].text == ","
-            and token.ent_type_ in {"PERSON", "ORG"}
-            and token.ent_iob_ == "B"
-        ):
-            return tokens[: index - 1], token
-    return tokens, None
-
-
-def _clause_quote(doc: Doc, tokens: list[Token], direct: list[Candidate]) -> Candidate | None:
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    while tokens and (
-        (tokens[-1].is_punct and tokens[-1].text not in _MARK_TOKENS) or tokens[-1].is_space
-    ):
-        tokens.pop()
-    if len([t for t in tokens if not t.is_punct]) < _MIN_WORDS:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    if tokens[-1].text in _MARK_TOKENS:
-        end = tokens[-1].idx
-    return _with_fragments(doc, start, end, direct)
-
-
-def _according_quote(
-    doc: Doc, according: Token, source: Token, direct: list[Candidate]
-) -> Candidate | None:
-    """ "According to X, CLAUSE." or "CLAUSE, according to X." -> CLAUSE."""
-    sentence = sentence_of(according)
-    phrase = {t.i for t in according.subtree} | {according.i + 1}
-    tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
-    while tokens and tokens[0].is_punct:
-        tokens.pop(0)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if len(tokens) < _MIN_WORDS or _CASUALTY.search(sentence.text):
-        return None
-    candidate = _with_fragments(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]), direct)
-    if candidate is not None:
-        candidate.cue, candidate.cue_text, candidate.subject = according, "according to", source
-    return candidate
-
-
-def _with_fragments(doc: Doc, start: int, end: int, direct: list[Candidate]) -> Candidate | None:
-    """A reported clause; mixed when it holds a quoted fragment, nothing when it is mostly
-    a direct quote already found or cuts across one (the parse ran into an attribution)."""
-    overlapping = [c for c in direct if c.start < end and start < c.end]
-    if any(not _within(c, Candidate("direct", [(start, end)], 0)) for c in overlapping):
-        return None
-    quoted = sum(max(0, min(end, e) - max(start, s)) for c in overlapping for s, e in c.spans)
-    if quoted > (end - start) / 2:
-        return None
-    kind: QuoteKind = (
-        "mixed" if quoted or QUOTE_MARKS.search(doc_text(doc), start, end) else "indirect"
-    )
-    paragraph = doc_text(doc).count("\n", 0, start)
-    return Candidate(kind=kind, spans=[(start, end)], paragraph=paragraph)
-
-
-def _negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
-
-
 # Shared --------------------------------------------------------------------------------
-
-
-def _inside(candidate: Candidate, offset: int) -> bool:
-    """Within the quoted words themselves (an interrupted quote's attribution is not)."""
-    if candidate.segments:
-        return any(s.start <= offset < s.end for s in candidate.segments)
-    return any(start <= offset < end for start, end in candidate.spans)
-
-
-def _within(inner: Candidate, outer: Candidate) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end + 1
-
-
-def _subject(verb: Token, candidate: Candidate) -> Token | None:
-    """The cue's subject: who speaks. "tells Newsweek" names the listener, not the speaker."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and not _inside(candidate, child.idx):
-            return child
-    # "said Smith" is sometimes parsed with Smith as an object or attribute.
-    inverted = {"attr", "npadvmod", "dep"} | (set() if verb.lemma_ in _ADDRESSING else {"dobj"})
-    for child in verb.rights:
-        named = child.pos_ in {"PROPN", "PRON"} and child.dep_ in inverted
-        if named and not _inside(candidate, child.idx):
-            return child
-    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
-        return _subject(verb.head, candidate)
-    return None
 
 
 def _named_in(zone: list[Token], candidate: Candidate) -> Token | None:
     """When the parse loses the subject ("…," said Teodor Hadrava, the minister, "…"), the
     attribution's first named person or organisation."""
     for token in zone:
-        if token.ent_type_ in {"PERSON", "ORG"} and not _inside(candidate, token.idx):
+        if token.ent_type_ in {"PERSON", "ORG"} and not inside(candidate, token.idx):
             return token
     return None
-
-
-def _cue_text(verb: Token) -> str:
-    particle = next((c.text for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.text} {particle}" if particle else verb.text
 
 
 def _continues(previous: Candidate, candidate: Candidate) -> bool:
