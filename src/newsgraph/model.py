@@ -8,6 +8,7 @@ docs/contract-extensions.md; they only ever add fields.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Literal
 
 import msgspec
@@ -166,6 +167,21 @@ class ArticleMeta(msgspec.Struct, kw_only=True):
     text_sha256: str
     # Printed only with --include-text: UNSET fields are left out of the JSON.
     text: str | msgspec.UnsetType = msgspec.UNSET
+
+    @classmethod
+    def of(cls, record: Record, include_text: bool = False) -> ArticleMeta:
+        """The output's description of the article `record` holds."""
+        meta = cls(
+            id=record.id,
+            title=record.title,
+            published=record.published,
+            url=record.url,
+            source=record.source,
+            text_sha256=hashlib.sha256(record.text.encode("utf-8")).hexdigest(),
+        )
+        if include_text:
+            meta.text = record.text
+        return meta
 
 
 class Article(msgspec.Struct, kw_only=True):

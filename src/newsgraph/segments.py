@@ -10,8 +10,6 @@ shifted back into the whole text and actors of the same name and type made one.
 
 from __future__ import annotations
 
-import hashlib
-
 from newsgraph.model import Actor, Article, ArticleMeta, Evidence, Mention, Record, Role, Span
 
 # About 3,000 words: longer than nearly every news article, short enough that the stages
@@ -55,16 +53,7 @@ def merge_segments(
     """One article for `record` from the articles of its segments (each with its start
     offset): offsets shifted into the whole text, actors of the same name and type merged,
     every fact's actor ids renumbered to the merged actors."""
-    meta = ArticleMeta(
-        id=record.id,
-        title=record.title,
-        published=record.published,
-        url=record.url,
-        source=record.source,
-        text_sha256=hashlib.sha256(record.text.encode("utf-8")).hexdigest(),
-    )
-    if include_text:
-        meta.text = record.text
+    meta = ArticleMeta.of(record, include_text)
     merged = Article(article=meta)
     by_key: dict[tuple[str, str], Actor] = {}
     for article, shift in parts:

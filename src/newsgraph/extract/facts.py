@@ -7,7 +7,6 @@ contract's `Article`. Offsets are character offsets into the record's text as re
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -139,16 +138,7 @@ class ArticleFacts:
 
     def to_article(self, include_text: bool = False) -> Article:
         record = self.record
-        meta = ArticleMeta(
-            id=record.id,
-            title=record.title,
-            published=record.published,
-            url=record.url,
-            source=record.source,
-            text_sha256=hashlib.sha256(record.text.encode("utf-8")).hexdigest(),
-        )
-        if include_text:
-            meta.text = record.text
+        meta = ArticleMeta.of(record, include_text)
         return Article(
             article=meta,
             actors=[self._actor(draft) for draft in self.actors],
