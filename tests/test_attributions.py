@@ -74,6 +74,21 @@ def test_a_speech_act_with_a_noun_phrase_is_a_claim(
     assert (quote.kind, quote.text, quote.cue) == ("claim", content, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The Tarn Council condemned the attack in a statement on Sunday.", "the attack"),
+        ("Ilse Varnova denied the report in a letter to the council.", "the report"),
+        ("The Marisk Valley Front rejected the truce plan in an interview with a local radio station.", "the truce plan"),
+    ],
+)  # fmt: skip
+def test_the_medium_of_a_claim_is_not_its_content(
+    read_text: ReadText, text: str, content: str
+) -> None:
+    (quote,) = read_text(text).quotes
+    assert (quote.kind, quote.text) == ("claim", content)
+
+
 def test_said_with_only_a_date_or_place_is_nothing(read_text: ReadText) -> None:
     article = read_text(
         "Ilse Varnova spoke on Friday. The envoy said nothing in Tarn. Dario Rhee warned on Monday."

@@ -190,7 +190,7 @@ def intended(trigger: Token) -> bool:
     """The trigger is what someone intends, keeps doing or hopes for: "will continue to
     press", "committed to defeating", "working to end", "I hope that the truce holds"."""
     for token in (trigger, *trigger.ancestors):
-        if token is not trigger and token.lemma_.lower() in _intentions():
+        if token.i != trigger.i and token.lemma_.lower() in _intentions():
             return True
         if token.dep_ not in {
             "xcomp",
@@ -213,7 +213,7 @@ def urged(trigger: Token, resources: Resources) -> bool:
     bomb", "refused to sever ties"."""
     token = trigger
     for _ in range(4):
-        if token.dep_ not in {"xcomp", "ccomp", "pcomp", "prep"} or token.head is token:
+        if token.dep_ not in {"xcomp", "ccomp", "pcomp", "prep"} or token.head.i == token.i:
             return False
         token = token.head
         if token.pos_ not in {"VERB", "AUX"}:

@@ -301,7 +301,7 @@ def _political(draft: Draft, both: bool) -> bool:
 def _request(facts: ArticleFacts, context: Context, token: Token, asked: Token) -> Draft | None:
     """ "The regime must comply": what is urged is no event; said by someone, it is that
     speaker's REQUEST of the clause's subject (one per urged clause)."""
-    if token is not asked:
+    if token.i != asked.i:
         return None
     quote = facts.asserted_by(token.idx, token.idx + len(token))
     speaker = facts.actor(quote.speaker) if quote is not None and quote.speaker else None
@@ -391,7 +391,7 @@ def _manner_of_event(noun: Token) -> bool:
     if noun.dep_ != "pobj" or head.lower_ not in {"in", "during", "after"}:
         return False
     verb = head.head
-    return verb.lemma_.lower() in event_verbs() and verb is not noun
+    return verb.lemma_.lower() in event_verbs() and verb.i != noun.i
 
 
 def _carrier(noun: Token) -> Token | None:

@@ -98,7 +98,7 @@ def companions(facts: ArticleFacts, context: Context, token: Token) -> Iterator[
     seconds = [p for c in token.children if c.dep_ == "pobj" for p in (c, *c.conjuncts)]
     for first in actors_for_tokens(facts, firsts, context):
         for second in actors_for_tokens(facts, seconds, context):
-            if first is not second and {first.type, second.type} <= _ACTING_TYPES:
+            if first.id != second.id and {first.type, second.type} <= _ACTING_TYPES:
                 yield stated(facts, token, first, "allied_with", second)
 
 

@@ -119,11 +119,24 @@ def _governed(doc: Doc, verb: Token, kind: str, direct: list[Candidate]) -> Iter
         base = "claim"
     parts += [c for c in verb.rights if c.i > parts[-1].i and _condition(c)]
     first = min(p.left_edge.i for p in parts)
-    last = max(p.right_edge.i for p in parts)
+    last = _before_medium(doc, first, max(p.right_edge.i for p in parts))
     candidate = _content(doc, list(doc[first : last + 1]), direct, base)
     if candidate is not None:
         _attribute(candidate, verb, subject)
         yield candidate
+
+
+def _before_medium(doc: Doc, first: int, last: int) -> int:
+    """Where the content ends when the parser hung the medium of the speech act on its
+    object: "condemned the attack [in a statement]", "denied the report [in a letter to the
+    council]" (the nouns of data/statement_nouns.tsv)."""
+    for token in doc[first + 1 : last + 1]:
+        if token.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in lexicons.words("statement_nouns.tsv")
+            for c in token.children
+        ):
+            return token.i - 1
+    return last
 
 
 def _complements(verb: Token) -> list[Token]:
