@@ -492,43 +492,6 @@ def relation_edges(
         )
 
 
-class Graph(msgspec.Struct, kw_only=True):
-    nodes: list[ActorSummary]
-    edges: list[RelationEdge]
-
-
-def graph(
-    session: Session,
-    *,
-    types: Sequence[str] = (),
-    predicates: Sequence[str] = (),
-    since: str | None = None,
-    until: str | None = None,
-    source: str | None = None,
-    limit: int = 300,
-) -> Graph:
-    """The actor graph for the web: the `limit` actors in most articles (of `types`), the
-    edges among them that pass the filters, and the actors at their ends."""
-    top = list_actors(session, type=None, limit=limit * 3 if types else limit)
-    if types:
-        top = [actor for actor in top if actor.type in types][:limit]
-    keep = {actor.id for actor in top}
-    edges = [
-        edge
-        for edge in relation_edges(
-            session, predicates=predicates, since=since, until=until, source=source
-        )
-        if edge.source in keep or edge.target in keep
-    ]
-    ends = {i for edge in edges for i in (edge.source, edge.target)} - keep
-    extra = actor_summaries(session, sorted(ends))
-    if types:
-        allowed = {actor.id for actor in extra if actor.type in types} | keep
-        edges = [e for e in edges if e.source in allowed and e.target in allowed]
-        extra = [actor for actor in extra if actor.id in allowed]
-    return Graph(nodes=top + extra, edges=edges)
-
-
 # ------------------------------------------------------------------------------ articles
 
 
