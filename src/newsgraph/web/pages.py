@@ -237,9 +237,10 @@ def timeline_page(
     place: Text = None,
     page: Page = 1,
 ) -> Response:
+    actor_id = q.actor_filter(db, actor)  # one look-up serves the list and the time axis
     found = q.list_events(
         db,
-        actor_id=q.actor_filter(db, actor),
+        actor_id=actor_id,
         type=type,
         since=since,
         until=until,
@@ -249,7 +250,7 @@ def timeline_page(
     )
     counts, undated = event_dates(
         db,
-        actor_id=q.actor_filter(db, actor),
+        actor_id=actor_id,
         type=type,
         since=since,
         until=until,
