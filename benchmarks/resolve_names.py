@@ -23,7 +23,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from newsgraph.corpus.write import write_article
-from newsgraph.gazetteer import Gazetteer
+from newsgraph.dictionaries.gazetteer import Gazetteer
 from newsgraph.model import Actor, Article, ArticleMeta
 from newsgraph.store import open_store
 

@@ -234,7 +234,7 @@ def generate(count: int, seed: int = 11) -> list[tuple[Article, str]]:
 
 def build(db: str, count: int) -> float:
     from newsgraph.corpus.ingest import store_article
-    from newsgraph.gazetteer import default_gazetteer
+    from newsgraph.dictionaries.gazetteer import default_gazetteer
 
     started = time.perf_counter()
     gazetteer = default_gazetteer()

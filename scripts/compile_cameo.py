@@ -6,7 +6,8 @@ The default input is `../shared/data/petrarch2/dictionaries/CAMEO.2.0.txt` next 
 repository. The output is deterministic (sorted keys, gzip without timestamp or file name),
 so recompiling an unchanged dictionary leaves the file byte-identical. Prints what was read,
 kept and dropped, and the problems found, grouped by kind (`--show` examples of each).
-The structure of the output is documented in `newsgraph/cameo.py`.
+The structure of the output is documented in `newsgraph/dictionaries/cameo.py`; the
+compiler is `newsgraph/dictionaries/compilers/cameo.py`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from newsgraph.cameo import Problem, compile_dictionary, dump_compiled
+from newsgraph.dictionaries.compilers.cameo import compile_dictionary, dump_compiled
+from newsgraph.dictionaries.compilers.cameo_reading import Problem
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = ROOT.parent / "shared/data/petrarch2/dictionaries/CAMEO.2.0.txt"

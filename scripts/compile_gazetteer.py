@@ -16,7 +16,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsgraph.gazetteer import COMPILED_FILE, TYPES, Gazetteer
+from newsgraph.dictionaries.compilers.gazetteer import read_dictionaries
+from newsgraph.dictionaries.gazetteer import COMPILED_FILE, TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DICTIONARIES = ROOT.parent / "shared" / "data" / "petrarch2" / "dictionaries"
@@ -50,8 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     missing = [str(path) for path in paths if not path.is_file()]
     if missing:
         raise SystemExit(f"missing: {', '.join(missing)}")
-    gazetteer = Gazetteer.from_files(paths)
-    problems = gazetteer.problems
+    gazetteer, problems = read_dictionaries(paths)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     gazetteer.save(args.out)
     licence = find_license(args.dictionaries).read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.evaluate import polnear
 from newsgraph.nlp import clean_text, load_pipeline
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import sys
 
-from newsgraph import lexicons
-from newsgraph.cameo import load_verbs, plover_type
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.cameo import load_verbs
+from newsgraph.dictionaries.plover import plover_type
 from newsgraph.nlp import load_pipeline
 
 _CONSONANT_DOUBLING = {"b", "d", "g", "l", "m", "n", "p", "r", "t"}

@@ -138,7 +138,7 @@ def corpus_articles(analyzer: Analyzer) -> list[tuple[Article, Record]]:
 def stored(db: str, articles: list[tuple[Article, Record]]) -> Store:
     """A store at `db` holding `articles`, written as `ingest` writes each article."""
     from newsgraph.corpus.ingest import store_article
-    from newsgraph.gazetteer import default_gazetteer
+    from newsgraph.dictionaries.gazetteer import default_gazetteer
     from newsgraph.store import open_store
 
     opened = open_store(db)

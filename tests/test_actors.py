@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from newsgraph.geo import country_code
+from newsgraph.dictionaries.geo import country_code
 from newsgraph.model import Actor, Article
 
 ReadText = Callable[..., Article]

@@ -10,15 +10,13 @@ from typing import get_args
 
 import pytest
 
-from newsgraph.cameo import (
-    CAMEO_TO_PLOVER,
-    PLOVER_TYPES,
-    VerbLexicon,
+from newsgraph.dictionaries.cameo import VerbLexicon, load_verbs
+from newsgraph.dictionaries.compilers.cameo import (
     compile_dictionary,
     dump_compiled,
-    load_verbs,
-    plover_type,
+    lexicon_from_file,
 )
+from newsgraph.dictionaries.plover import CAMEO_TO_PLOVER, PLOVER_TYPES, plover_type
 from newsgraph.model import EventType
 
 from .conftest import SHARED, needs_shared
@@ -151,7 +149,7 @@ def test_bad_input_never_raises(tmp_path: Path) -> None:
     text = "- * ORPHAN [010]\nVERB BEFORE BLOCK\n--- X [19\n{ }\n- * (((( [190]\n- * A [9x]\n"
     path = tmp_path / "bad.verbs.txt"
     path.write_text(text, encoding="utf-8")
-    lexicon = VerbLexicon.from_file(path)
+    lexicon = lexicon_from_file(path)
     assert lexicon.source == "bad.verbs.txt"
     assert lexicon.counts["patterns_dropped"] >= 2
 
@@ -279,7 +277,7 @@ def test_validation_dictionary_compiles() -> None:
     source = DICTIONARIES / "PETR.Validate.verbs.txt"
     if not source.is_file():
         pytest.skip("PETR.Validate.verbs.txt is not in ../shared")
-    lexicon = VerbLexicon.from_file(source)
+    lexicon = lexicon_from_file(source)
     assert lexicon.lookup("arrest") == ("212", "OTHER")  # test codes, not CAMEO
     assert lexicon.lookup("abandon", "diplomatic ties") == ("901", "OTHER")
     assert lexicon.lookup("contribute", "dollars") == ("903", "OTHER")

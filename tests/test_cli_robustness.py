@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.cli_corpus import capped_workers
-from newsgraph.gazetteer import default_gazetteer
+from newsgraph.dictionaries.gazetteer import default_gazetteer
 from newsgraph.model import Actor, Article, ArticleMeta, Mention, ReadError, Record
 from newsgraph.store import open_store
 

@@ -309,7 +309,7 @@ def _actors_only(article_id: str, *actors: Actor) -> Article:
 
 def test_a_shared_acronym_does_not_merge_two_full_names(db_url: str) -> None:
     from newsgraph.corpus.write import write_article
-    from newsgraph.gazetteer import Gazetteer
+    from newsgraph.dictionaries.gazetteer import Gazetteer
 
     store = open_store(db_url)
     articles = [

@@ -17,8 +17,8 @@ import pytest
 import sqlalchemy as sa
 
 from newsgraph.corpus.write import write_article
+from newsgraph.dictionaries.gazetteer import CodeSpan, Gazetteer, GazetteerEntry
 from newsgraph.export import ExportFormat, export
-from newsgraph.gazetteer import CodeSpan, Gazetteer, GazetteerEntry
 from newsgraph.model import (
     Actor,
     Article,

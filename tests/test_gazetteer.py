@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import gazetteer as gazetteer_module
-from newsgraph.gazetteer import (
+from newsgraph.dictionaries import gazetteer as gazetteer_module
+from newsgraph.dictionaries.compilers.gazetteer import parse_actor_dictionary, read_dictionaries
+from newsgraph.dictionaries.compilers.readable_names import readable_name
+from newsgraph.dictionaries.gazetteer import (
     CodeSpan,
     Gazetteer,
     GazetteerEntry,
     default_gazetteer,
-    parse_actor_dictionary,
-    readable_name,
 )
 
 COUNTRIES = "Phoenix.Countries.actors.txt"
@@ -325,11 +325,11 @@ def test_save_load_round_trip(
 def test_from_files(tmp_path: Path) -> None:
     path = tmp_path / MILNONSTATE
     path.write_text(SNIPPET + "BROKEN_ [VLMGOV 2004017-20061201]\n", encoding="utf-8")
-    gazetteer = Gazetteer.from_files([path])
+    gazetteer, problems = read_dictionaries([path])
     order = gazetteer.lookup("Order of the Seventh Dawn")
     assert order is not None and order.source == MILNONSTATE
     assert len(gazetteer) == len(parse_actor_dictionary(SNIPPET, MILNONSTATE)[0]) + 1
-    assert gazetteer.problems == [
+    assert problems == [
         f"{MILNONSTATE}:30: unreadable code [VLMGOV 2004017-20061201] (2004017): "
         "'BROKEN_ [VLMGOV 2004017-20061201]'"
     ]

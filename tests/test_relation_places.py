@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract import relation_conditions, relation_places, relations
 from newsgraph.extract.facts import ActorDraft
 from newsgraph.extract.relation_places import place

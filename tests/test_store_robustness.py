@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.corpus.ingest import ingest
-from newsgraph.gazetteer import default_gazetteer
+from newsgraph.dictionaries.gazetteer import default_gazetteer
 from newsgraph.model import Actor, Article, ArticleMeta, Mention, Record
 from newsgraph.store import StoreError, open_store, shown_db
 from newsgraph.store import queries as q

@@ -147,7 +147,7 @@ def _store_demo(
     """The demo's articles in a fresh store, without reading them a second time."""
     from newsgraph.cli_corpus import open_or_exit, print_dossier
     from newsgraph.corpus.ingest import store_article
-    from newsgraph.gazetteer import default_gazetteer
+    from newsgraph.dictionaries.gazetteer import default_gazetteer
     from newsgraph.store import queries as q
 
     for stale in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):

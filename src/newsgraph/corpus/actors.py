@@ -36,10 +36,10 @@ import sqlalchemy as sa
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
-from newsgraph.gazetteer import Gazetteer
-from newsgraph.lexicons import words
+from newsgraph.dictionaries.gazetteer import Gazetteer
+from newsgraph.dictionaries.lexicons import words
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.model import Actor
-from newsgraph.names import normalize_name
 from newsgraph.store.tables import ActorName, ArticleActor, CorpusActor, RoleRow
 
 FUZZY_THRESHOLD = 92

@@ -34,9 +34,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from newsgraph.corpus.actors import country_territory
-from newsgraph.lexicons import words
+from newsgraph.dictionaries.lexicons import words
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.model import Event, Place
-from newsgraph.names import normalize_name
 from newsgraph.store.tables import CorpusEvent, EventRow
 
 WINDOW_DAYS = 2

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 import sqlalchemy as sa
 
 from newsgraph.corpus.write import write_article
-from newsgraph.gazetteer import Gazetteer, default_gazetteer
+from newsgraph.dictionaries.gazetteer import Gazetteer, default_gazetteer
 from newsgraph.model import Article, ReadError, Record
 from newsgraph.store import Store, StoreError
 from newsgraph.store.tables import ArticleRow

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsgraph.lexicons import words
-from newsgraph.names import normalize_name
+from newsgraph.dictionaries.lexicons import words
+from newsgraph.dictionaries.names import normalize_name
 
 
 class Figure(Protocol):

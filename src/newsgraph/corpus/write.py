@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 
 from newsgraph.corpus.actors import ActorResolver, block_of, name_keys
 from newsgraph.corpus.events import Report, fuse_all, report_day
-from newsgraph.gazetteer import Gazetteer
+from newsgraph.dictionaries.gazetteer import Gazetteer
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.model import Actor, Article, Quote
-from newsgraph.names import normalize_name
 from newsgraph.store.tables import (
     ActorName,
     ArticleActor,

@@ -306,15 +306,15 @@ def _evaluate_re3d_events(
 
 def _evaluate_petrarch(path: Path, progress: Progress[Any]) -> dict[str, Any]:
     """Code PETRARCH2's validation sentences with its own (fictional) dictionaries."""
-    from newsgraph.cameo import VerbLexicon
+    from newsgraph.dictionaries.compilers.cameo import lexicon_from_file
+    from newsgraph.dictionaries.compilers.gazetteer import read_dictionaries
     from newsgraph.extract import Resources
-    from newsgraph.gazetteer import Gazetteer
     from newsgraph.pipeline import Analyzer
 
     dictionaries = path.parent.parent / "dictionaries"
-    actors = Gazetteer.from_files([dictionaries / "PETR.Validate.actors.txt"])
+    actors, _ = read_dictionaries([dictionaries / "PETR.Validate.actors.txt"])
     resources = Resources(
-        verbs=VerbLexicon.from_file(dictionaries / "PETR.Validate.verbs.txt"),
+        verbs=lexicon_from_file(dictionaries / "PETR.Validate.verbs.txt"),
         gazetteer=actors,
         any_event_verb=True,
     )

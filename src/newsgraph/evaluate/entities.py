@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.dictionaries.names import contains, normalize_name
 from newsgraph.evaluate.metrics import Score
 from newsgraph.evaluate.re3d import GoldDocument
 from newsgraph.model import Article
-from newsgraph.names import contains, normalize_name
 
 CLASSES = ("Person", "Organisation", "Location")
 _SCORED_TYPES = {

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsgraph.dictionaries.lexicons import mapping
+from newsgraph.dictionaries.names import contains
 from newsgraph.evaluate.metrics import prf
 from newsgraph.evaluate.re3d import GoldEvent
-from newsgraph.lexicons import mapping
 from newsgraph.model import Actor, Article, Event
-from newsgraph.names import contains
 
 FIELDS = ("actor", "target", "date", "place", "fatalities")
 

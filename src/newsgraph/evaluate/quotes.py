@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.evaluate.metrics import prf
-from newsgraph.names import normalize_name
 
 KINDS = ("direct", "indirect", "mixed")
 

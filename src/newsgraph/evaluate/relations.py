@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.dictionaries.names import contains
 from newsgraph.evaluate.metrics import Score
 from newsgraph.evaluate.re3d import GoldDocument
 from newsgraph.model import SYMMETRIC_PREDICATES, Article
-from newsgraph.names import contains
 
 RE3D_GROUPS: dict[str, frozenset[str]] = {
     "FightingAgainst": frozenset({"fighting", "opposes"}),

@@ -9,7 +9,7 @@ from typing import cast
 
 from spacy.tokens import Span, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.facts import ArticleFacts
 from newsgraph.extract.syntax import according_to
 from newsgraph.model import CasualtyKind, Fatality

@@ -22,11 +22,11 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.syntax import noun_phrase
 from newsgraph.model import GROUP_TYPES, ActorType
-from newsgraph.names import normalize_name
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _QUANTIFIERS = {"some", "several", "many", "most", "other", "others", "few", "all", "both",

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.dictionaries.geo import city, country_code
 from newsgraph.extract.event_draft import Draft
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
-from newsgraph.geo import city, country_code
 from newsgraph.model import Place
 
 _PLACE_PREPS = {"in", "at", "near", "outside", "around", "across", "inside", "into", "to", "on"}

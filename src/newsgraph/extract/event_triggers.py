@@ -20,8 +20,9 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
-from newsgraph.cameo import VerbLexicon, VerbMatch, plover_type
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.cameo import VerbLexicon, VerbMatch
+from newsgraph.dictionaries.plover import plover_type
 from newsgraph.extract.facts import Resources
 from newsgraph.extract.syntax import date_phrases, sentence
 

@@ -25,8 +25,9 @@ import datetime as dt
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
-from newsgraph.cameo import plover_type
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.geo import country_code
+from newsgraph.dictionaries.plover import plover_type
 from newsgraph.extract.casualties import casualties
 from newsgraph.extract.event_dates import attached, published_date, resolve_date
 from newsgraph.extract.event_draft import Draft
@@ -58,7 +59,6 @@ from newsgraph.extract.syntax import (
     subject_heads,
     word_kind,
 )
-from newsgraph.geo import country_code
 from newsgraph.model import Event, Modality
 
 _REPORTED: set[Modality] = {"asserted", "hedged", "predicted"}  # planned events are events

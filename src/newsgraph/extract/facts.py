@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.cameo import VerbLexicon, load_verbs
-from newsgraph.gazetteer import Gazetteer, default_gazetteer
+from newsgraph.dictionaries.cameo import VerbLexicon, load_verbs
+from newsgraph.dictionaries.gazetteer import Gazetteer, default_gazetteer
 from newsgraph.model import (
     Actor,
     ActorType,

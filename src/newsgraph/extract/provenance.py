@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.syntax import sentence
 from newsgraph.model import Modality
 

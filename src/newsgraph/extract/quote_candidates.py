@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.facts import ActorDraft
 from newsgraph.extract.quote_marks import Segment
 from newsgraph.model import QuoteKind

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.facts import ArticleFacts
 from newsgraph.extract.layout import paragraph_bounds, stripped_bounds
 from newsgraph.extract.quote_candidates import (

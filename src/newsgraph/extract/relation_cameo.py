@@ -1,6 +1,6 @@
 """Relations from the CAMEO verb dictionary, for verbs the trigger table does not list.
 
-The dictionary (`newsgraph.cameo`, 15,000 patterns from PETRARCH2) codes a verb in its
+The dictionary (`newsgraph.dictionaries.cameo`, 15,000 patterns from PETRARCH2) codes a verb in its
 context; `data/relation_cameo.tsv` maps hostile and cooperative codes to a predicate and to
 where the other end stands: "seized the town from X", "fired on X", "pushed into X",
 "collaborated with X", "lauded X". Coverage comes from the dictionary; precision from the
@@ -14,8 +14,8 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
-from newsgraph.cameo import VerbLexicon
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.cameo import VerbLexicon
 from newsgraph.model import Predicate
 
 Stance = tuple[Predicate, tuple[str, ...]]  # the predicate, and where the object stands

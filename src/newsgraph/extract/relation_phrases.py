@@ -19,7 +19,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import modality, sentence_of
 from newsgraph.extract.resolve import GROUP_TYPES, Context, actor_for_token, actors_for_tokens

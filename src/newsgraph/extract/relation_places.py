@@ -15,7 +15,7 @@ from functools import partial
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.syntax import (
     ATTACK_NOUNS,
     is_passive,

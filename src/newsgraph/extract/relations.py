@@ -22,7 +22,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract import relation_conditions
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.provenance import modality, sentence_of, time_bounds

@@ -25,7 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.provenance import sentence_of
 from newsgraph.extract.quote_candidates import (
     MARK_TOKENS,

@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
 from spacy.tokens import Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.names import normalize_name, person_gender
 from newsgraph.extract.descriptions import (
     described_actor,
     describes_a_person,
@@ -34,7 +33,6 @@ from newsgraph.extract.descriptions import (
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.syntax import previous_sentence, root_subjects, sentence
 from newsgraph.model import GROUP_TYPES
-from newsgraph.names import normalize_name
 
 PERSON_PRONOUNS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 FIRST_PERSON = {"i": "singular", "me": "singular", "my": "singular", "we": "plural",
@@ -46,8 +44,6 @@ _RELATIVES = {"who", "which", "that", "whom"}
 _VOICES = lexicons.words("voice_nouns.tsv")
 _GROUP_WORDS = lexicons.words("group_words.tsv")
 _SPEAKER_WINDOW = 1200  # characters: how far back a speaker stays the one "he" means
-_FEMALE_WORDS = lexicons.words("female_words.tsv")
-_MALE_WORDS = lexicons.words("male_words.tsv")
 
 
 @dataclass
@@ -416,45 +412,8 @@ def _named_by_owner(facts: ArticleFacts, head: Token) -> ActorDraft | None:
 
 
 def gender_of(actor: ActorDraft) -> str | None:
-    """ "male", "female" or None (unknown), from titles first, then the first name."""
-    words = {w.lower().strip(".") for role in actor.roles for w in role.title.split()}
-    words |= {w.lower().strip(".") for w in actor.name.split()[:1]}
-    if words & _FEMALE_WORDS:
-        return "female"
-    if words & _MALE_WORDS:
-        return "male"
-    parts = actor.name.split()
-    guess = first_name_gender(parts[0]) if len(parts) > 1 else None
-    return guess if guess in ("male", "female") else None
-
-
-@cache
-def first_name_gender(name: str) -> str | None:
-    """gender-guesser's answer for a first name ("Hans-Jakob" tried as "Hans" too): male,
-    female, mostly_male, mostly_female, andy; None when it does not know the name."""
-    detector = _detector()
-    for candidate in (name, *name.split("-")[:1]):
-        guess = detector.get_gender(candidate)
-        if guess != "unknown":
-            return str(guess)
-    return None
-
-
-@cache
-def _detector() -> Any:
-    """gender-guesser parses its name table on every start; the parsed detector is kept."""
-    from importlib import metadata
-
-    from newsgraph.cache import cached
-
-    version = metadata.version("gender-guesser")
-    return cached(f"gender-guesser-{version}", _new_detector)
-
-
-def _new_detector() -> Any:
-    import gender_guesser.detector as gender_guesser
-
-    return gender_guesser.Detector(case_sensitive=False)
+    """ "male", "female" or None (unknown), from the actor's titles and name."""
+    return person_gender(actor.name, [role.title for role in actor.roles])
 
 
 def _voiced(facts: ArticleFacts, head: Token, context: Context) -> ActorDraft | None:

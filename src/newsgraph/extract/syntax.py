@@ -6,7 +6,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 
 ATTACK_NOUNS = lexicons.words("attack_nouns.tsv")
 

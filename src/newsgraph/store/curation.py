@@ -15,7 +15,7 @@ import datetime as dt
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from newsgraph.names import normalize_name
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.store.queries import NotFound
 from newsgraph.store.tables import ActorName, ArticleActor, ArticleRow, CorpusActor, Curation
 

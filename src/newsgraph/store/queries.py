@@ -16,7 +16,7 @@ import msgspec
 import sqlalchemy as sa
 from sqlalchemy.orm import Session, aliased
 
-from newsgraph.names import normalize_name
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.store import PAGE as PAGE
 from newsgraph.store.tables import (
     ActorName,

@@ -8,8 +8,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.extract.actors.candidates import NAME_STOPWORDS, MentionCandidate
-from newsgraph.names import normalize_name
 
 
 def merge_acronyms(groups: dict[str, list[MentionCandidate]], doc: Doc, text: str) -> None:

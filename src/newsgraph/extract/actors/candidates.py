@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.model import ActorType
-from newsgraph.names import normalize_name
 
 LABEL_TYPES: dict[str, ActorType] = {
     "PERSON": "person",

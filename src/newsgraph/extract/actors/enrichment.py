@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pycountry
 
+from newsgraph.dictionaries.geo import city, country_code
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
-from newsgraph.geo import city, country_code
 from newsgraph.model import ORGANISATION_TYPES
 
 

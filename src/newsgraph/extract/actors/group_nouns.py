@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
 from newsgraph.extract.actors.candidates import MentionCandidate
 from newsgraph.extract.actors.mentions import covered_indices
 from newsgraph.extract.syntax import NOT_HEADS, doc_text, noun_phrase

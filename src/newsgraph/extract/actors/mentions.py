@@ -11,7 +11,8 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.names import first_name_gender
 from newsgraph.extract.actors.candidates import (
     ACRONYM_SUFFIX,
     CAPITALISED,
@@ -25,7 +26,6 @@ from newsgraph.extract.actors.candidates import (
 from newsgraph.extract.actors.typing_rules import type_from_words
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
 from newsgraph.extract.layout import headline_lines
-from newsgraph.extract.resolve import first_name_gender
 from newsgraph.extract.syntax import doc_text
 
 

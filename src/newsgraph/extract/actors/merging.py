@@ -4,13 +4,13 @@ nouns."""
 
 from __future__ import annotations
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.geo import country_code
 from newsgraph.extract.actors.acronyms import org_like
 from newsgraph.extract.actors.candidates import DEMONYM_ENDINGS, HONORIFICS, MentionCandidate
 from newsgraph.extract.actors.mentions import actor_head_nouns
 from newsgraph.extract.actors.typing_rules import group_label
 from newsgraph.extract.facts import ArticleFacts
-from newsgraph.geo import country_code
 
 
 def merge_countries(groups: dict[str, list[MentionCandidate]]) -> None:

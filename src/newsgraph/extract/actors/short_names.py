@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.names import first_name_gender
 from newsgraph.extract.facts import ActorDraft, ArticleFacts
-from newsgraph.extract.resolve import first_name_gender
 
 
 def find_short_names(facts: ArticleFacts) -> None:

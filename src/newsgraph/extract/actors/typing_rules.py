@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsgraph import lexicons
+from newsgraph.dictionaries import lexicons
+from newsgraph.dictionaries.geo import city, country_code
+from newsgraph.dictionaries.names import normalize_name
 from newsgraph.extract.actors.candidates import (
     DEMONYM_ENDINGS,
     LABEL_TYPES,
     WEAK_LABELS,
     MentionCandidate,
 )
-from newsgraph.geo import city, country_code
 from newsgraph.model import ActorType
-from newsgraph.names import normalize_name
 
 
 def group_label(group: list[MentionCandidate]) -> str:

@@ -15,8 +15,8 @@ from importlib import metadata
 
 import pycountry
 
-from newsgraph import lexicons
 from newsgraph.cache import cached
+from newsgraph.dictionaries import lexicons
 
 
 @dataclass(frozen=True)
