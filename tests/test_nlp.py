@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.model import Article, ReadError, Record
-from newsgraph.nlp import clean_text, parse_stream, split_chunks
+from newsgraph.nlp import clean_text, mark_paragraphs, parse_stream, split_chunks
 from newsgraph.pipeline import Analyzer
 from newsgraph.segments import MAX_ARTICLE_CHARS
 
@@ -33,6 +36,39 @@ def test_chunks_concatenate_back_and_respect_the_limit(text: str, limit: int) ->
     chunks = split_chunks(text, limit)
     assert "".join(chunks) == text
     assert all(len(chunk) <= limit for chunk in chunks)
+
+
+@cache
+def _tokenizer() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def _sentence_starts(text: str) -> list[str]:
+    """The tokens `mark_paragraphs` opens a sentence at, on a blank pipeline (no model)."""
+    doc = mark_paragraphs(_tokenizer()(text))
+    return [token.text for token in doc[1:] if token.is_sent_start]
+
+
+def test_each_paragraph_after_the_first_line_opens_a_sentence() -> None:
+    # a headline above the body, a dateline on its own line, indented paragraphs after blanks
+    assert _sentence_starts("Border Clashes in Kestria\nTroops fired at dawn.") == ["Troops"]
+    assert _sentence_starts("VELMAR, May 3 --\nThe council met.") == ["The"]
+    assert _sentence_starts("One said so.\n\n   Two agreed \n\tThree left") == ["Two", "Three"]
+
+
+def test_white_space_before_the_first_line_opens_nothing() -> None:
+    assert _sentence_starts("   Troops fired at dawn. Villagers fled.") == []
+
+
+@given(st.text(alphabet="ab .\n\t", max_size=60))
+def test_paragraph_starts_are_the_tokens_after_a_line_break(text: str) -> None:
+    doc = _tokenizer()(text)
+    after_break = [
+        token.text
+        for token in doc[1:]
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space
+    ]
+    assert _sentence_starts(text) == after_break
 
 
 def test_a_line_break_ends_a_sentence(analyzer: Analyzer) -> None:

