@@ -48,24 +48,35 @@ def contains(first: str, second: str) -> bool:
 # --------------------------------------------------------------------------- acronyms
 
 
-def _initials(words: Sequence[str]) -> str:
-    return "".join(part[0] for word in words for part in re.split(r"[-/]", word) if part)
+SMALL_WORDS = lexicons.words("name_small_words.tsv")
 
 
-def _is_subsequence(short: str, long: str) -> bool:
-    remaining = iter(long)
-    return all(char in remaining for char in short)
+def spells(words: Sequence[str], letters: str, *, skip_any: bool = False) -> bool:
+    """Whether `words` spell the acronym `letters` (case aside): each word in turn gives its
+    first letter or is skipped, and every letter is given. A small word ("of", "the", "al":
+    `SMALL_WORDS`) may be skipped; with `skip_any`, any word may ("AQI" in "al-Qaeda in the
+    Islamic Republic of Iraq")."""
+    letters = letters.casefold()
+    initials = [word[:1].casefold() for word in words if word]
+    skippable = [skip_any or word.casefold() in SMALL_WORDS for word in words if word]
+
+    @cache
+    def fits(word: int, letter: int) -> bool:
+        if word == len(initials):
+            return letter == len(letters)
+        skipped = skippable[word] and fits(word + 1, letter)
+        used = letter < len(letters) and initials[word] == letters[letter]
+        return skipped or (used and fits(word + 1, letter + 1))
+
+    return fits(0, 0)
 
 
 def is_acronym_of(token: str, words: Sequence[str]) -> bool:
-    """`token` ("AQI") could be the initials of `words` ("AL-QAEDA_IN_IRAQ")."""
+    """`token` ("AQI") could be the initials of `words` ("AL-QAEDA_IN_IRAQ"), hyphenated parts
+    apart, any word skipped: the dictionaries' loose reading."""
     token = token.upper().strip(".")
-    return (
-        token.isalpha()
-        and 2 <= len(token) <= 8
-        and len(_initials(words)) >= len(token)
-        and _is_subsequence(token, _initials(words).upper())
-    )
+    parts = [part for word in words for part in re.split(r"[-/]", word)]
+    return token.isalpha() and 2 <= len(token) <= 8 and spells(parts, token, skip_any=True)
 
 
 # --------------------------------------------------------------------------- gender

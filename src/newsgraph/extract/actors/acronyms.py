@@ -4,12 +4,11 @@ Liberation Front (HLF)"."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.tokens import Doc
 
-from newsgraph.dictionaries.names import normalize_name
-from newsgraph.extract.actors.candidates import NAME_STOPWORDS, MentionCandidate
+from newsgraph.dictionaries.names import SMALL_WORDS, normalize_name, spells
+from newsgraph.extract.actors.candidates import MentionCandidate
 
 
 def merge_acronyms(groups: dict[str, list[MentionCandidate]], doc: Doc, text: str) -> None:
@@ -45,11 +44,7 @@ def merge_acronyms(groups: dict[str, list[MentionCandidate]], doc: Doc, text: st
         letters = re.sub(r"[^A-Za-z]", "", surface.split("-")[0])
         if not (2 <= len(letters) <= 8 and letters.isupper() and org_like(group)):
             continue
-        matches = [
-            name
-            for name in long_names
-            if name in groups and _name_initials(name) == letters.lower()
-        ]
+        matches = [name for name in long_names if name in groups and spells(name.split(), letters)]
         if len(matches) == 1 and "-" not in surface:
             groups[matches[0]].extend(groups.pop(key))
 
@@ -60,7 +55,7 @@ def _widen_to_spelled_names(groups: dict[str, list[MentionCandidate]], text: str
     cover, so that the acronym joins them and not "Iraq"."""
     for candidate in [c for group in groups.values() for c in group]:
         found = _parenthesised_after(text, candidate.end)
-        if found is None or _spells(candidate.surface, found[0]):
+        if found is None or _name_spells(candidate.surface, found[0]):
             continue
         start = _spelled_before(text, candidate.end, found[0])
         if start is None or start >= candidate.start:
@@ -77,22 +72,16 @@ def _widen_to_spelled_names(groups: dict[str, list[MentionCandidate]], text: str
         groups.setdefault(name.key, []).append(name)
 
 
-def _spells(name: str, acronym: str) -> bool:
-    """Whether the words of `name` (hyphenated parts apart) give the acronym's capitals, each
-    word one letter, small words ("of", "al", "in") used or skipped."""
-    letters = re.sub(r"[^A-Z]", "", acronym).lower()
+def _name_spells(name: str, acronym: str) -> bool:
+    """Whether the words of `name` (hyphenated parts apart) spell the acronym's capitals, and
+    the name begins with a word of its own ("al" may begin one, "of" and "the" not)."""
+    letters = re.sub(r"[^A-Z]", "", acronym)
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", name)]
-
-    @cache
-    def fits(word: int, letter: int) -> bool:
-        if word == len(words):
-            return letter == len(letters)
-        skipped = words[word] in NAME_STOPWORDS and fits(word + 1, letter)
-        used = letter < len(letters) and words[word][0] == letters[letter]
-        return skipped or (used and fits(word + 1, letter + 1))
-
     return (
-        len(letters) >= 2 and bool(words) and words[0] not in NAME_STOPWORDS - {"al"} and fits(0, 0)
+        len(letters) >= 2
+        and bool(words)
+        and words[0] not in SMALL_WORDS - {"al"}
+        and spells(words, letters)
     )
 
 
@@ -104,7 +93,7 @@ def _spelled_before(text: str, end: int, acronym: str) -> int | None:
     words = list(re.finditer(r"(?<![\w-])[^\W\d_]", text[clause_start + 1 : end]))
     for match in reversed(words):
         start = clause_start + 1 + match.start()
-        if _spells(text[start:end], acronym):
+        if _name_spells(text[start:end], acronym):
             return start
     return None
 
@@ -128,7 +117,7 @@ def _expansion(text: str, acronym: str) -> tuple[int, int] | None:
     letters = re.sub(r"[^A-Z]", "", acronym)
     if not 2 <= len(letters) <= 6:
         return None
-    glue = r"(?:\s+(?:of|and|the|for|in|al|de|on)\s+|\s+|-)"
+    glue = rf"(?:\s+(?:{'|'.join(sorted(SMALL_WORDS))})\s+|\s+|-)"
     pattern = glue.join(rf"{letter}[a-z]+" for letter in letters)
     match = re.search(rf"\b{pattern}\b", text)
     return match.span() if match else None
@@ -138,12 +127,6 @@ def _parenthesised_after(text: str, end: int) -> tuple[str, int] | None:
     """ "(HLF)" right after a name: the acronym and where it starts."""
     match = re.match(r"\s*\(([A-Z][A-Za-z0-9.\-]{1,11})\)", text[end : end + 16])
     return (match.group(1), end + match.start(1)) if match else None
-
-
-def _name_initials(key: str) -> str:
-    """The first letters of a normalised name's words, stopwords left out ("harrow liberation
-    front" -> "hlf"); gazetteer._initials spells a name's words and their hyphenated parts."""
-    return "".join(word[0] for word in key.split() if word not in NAME_STOPWORDS)
 
 
 def org_like(group: list[MentionCandidate]) -> bool:

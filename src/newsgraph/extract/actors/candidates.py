@@ -27,7 +27,6 @@ EDGE_TAGS = {"DT", "POS", "``", "''", ",", ":", "-LRB-", "-RRB-", "HYPH", "NFP"}
 
 
 HONORIFICS = lexicons.words("honorifics.tsv")
-NAME_STOPWORDS = {"of", "the", "and", "for", "in", "on", "to", "al", "el", "de"}
 
 
 CAPITALISED = re.compile(r"[A-Z]")
