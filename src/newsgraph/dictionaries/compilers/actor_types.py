@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from newsgraph.dictionaries.compilers import word_set
 from newsgraph.dictionaries.compilers.person_names import (
     HONORIFICS,
     NON_PERSON_WORDS,
@@ -24,23 +25,19 @@ from newsgraph.dictionaries.gazetteer import CodeSpan
 from newsgraph.dictionaries.names import normalize_name
 from newsgraph.model import ORGANISATION_TYPES
 
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # CAMEO trigrams.
 _ARMED_ROLES = frozenset({"REB", "INS", "SEP", "UAF", "IMG"})
 _GOVERNMENT_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PRE"})
-_ORGANIZATION_ROLES = _word_set(
+_ORGANIZATION_ROLES = word_set(
     """
     IGO NGO NGM MNC OPP PTY MED BUS EDU HLH HRI LAB AGR ENV DEV REF CVL CRM REL RAD MOD AMN IRC
     CHR CTH ORT PRO MUS MOS SUN SHI SUF ALE DRZ JEW BUD HIN SIK JAN ZRO ATH TAO CON CPT BAH
     UNO UIS
     """
 )
+
 # CAMEO region codes (and two the MilNonState file uses): a bare one is no state.
-_REGIONS = _word_set(
+_REGIONS = word_set(
     "AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT NAF NMR PGS SCN SAM SAS SEA SAF "
     "WAF WST WEU INT"
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newsgraph.dictionaries.cameo import PARTICLES, PURE_PARTICLES, PatternData
+from newsgraph.dictionaries.compilers import word_set
 from newsgraph.dictionaries.plover import NULL_CODE, is_cameo_code
 
 
@@ -68,25 +69,22 @@ class CompileReport:
 # Reading the PETRARCH2 verb dictionary format
 
 
-def _wordset(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-PREPOSITIONS = _wordset(
+PREPOSITIONS = word_set(
     "about above across after against along alongside amid amidst among amongst around as at "
     "before behind below beneath beside besides between beyond by despite down during except "
     "for from in inside into near of off on onto out outside over past per since through "
     "throughout to toward towards under underneath until unlike up upon via with within "
     "without"
 )
-FUNCTION_WORDS = _wordset(
+# Bare words that show a pattern is about clause context, which a verb lookup cannot see.
+FUNCTION_WORDS = word_set(
     "if that when whether which who whom whose what where while and or but nor neither not no "
     "never so than then will would shall should can could may might must do did does done has "
     "have had having was were been being is are am be to also even ever now only just still "
     "yet it its he she they we i you him her them us his their our"
 )
-DETERMINERS = _wordset("a an the")
-_NOUNS_IN_LY = _wordset(
+DETERMINERS = word_set("a an the")
+_NOUNS_IN_LY = word_set(
     "ally rally assembly supply apply reply family italy july monopoly anomaly bully early "
     "daily weekly monthly"
 )
@@ -171,7 +169,7 @@ def _elements(text: str) -> list[_Elem]:
             if not stack or stack[-1][0] != kind:
                 raise PatternDropped("unbalanced brackets")
             _, items = stack.pop()
-            element = _group(kind, items)
+            element = _bracketed(kind, items)
             if element is not None:
                 (stack[-1][1] if stack else top).append(element)
         else:
@@ -197,7 +195,7 @@ def _word(token: str, inside: bool) -> list[_Elem]:
     return [("np", words)] if len(words) > 1 else [("w", words[0])]
 
 
-def _group(kind: str, items: list[_Elem]) -> _Elem | None:
+def _bracketed(kind: str, items: list[_Elem]) -> _Elem | None:
     if kind == "pp":
         return ("pp", items) if items else None
     words: list[str] = []
@@ -243,7 +241,7 @@ def _is_content_word(element: _Elem) -> bool:
     return element[0] == "w" and str(element[1]).lower() not in PREPOSITIONS
 
 
-def _merge(elements: list[_Elem]) -> _Elem:
+def _one_noun_phrase(elements: list[_Elem]) -> _Elem:
     """One element, or consecutive bare words as one noun phrase (head last)."""
     if len(elements) == 1:
         return elements[0]
@@ -265,7 +263,7 @@ def _read_pre_verb(elements: list[_Elem], synsets: dict[str, set[str]]) -> str |
             _check_bare_word(str(value))
     if len(elements) > 1 and not all(_is_content_word(e) for e in elements):
         raise PatternDropped("several pre-verb words")
-    return _noun(_merge(elements), synsets)
+    return _noun(_one_noun_phrase(elements), synsets)
 
 
 def _read_post_verb(
@@ -310,7 +308,7 @@ def _read_post_verb(
                     _check_bare_word(str(element[1]))
             if "obj" in pattern:
                 raise PatternDropped("several nouns")
-            pattern["obj"] = _noun(_merge(run), synsets)
+            pattern["obj"] = _noun(_one_noun_phrase(run), synsets)
     if len(preps) > 1:
         raise PatternDropped("several prepositional phrases")
     if preps:
@@ -333,7 +331,7 @@ def _read_prepphrase(
     if len(objects) > 1:
         if not all(_is_content_word(o) for o in objects):
             raise PatternDropped("several nouns in a prepositional phrase")
-        objects = [_merge(objects)]
+        objects = [_one_noun_phrase(objects)]
     alternatives = head_word.split("/")
     if head_word in PURE_PARTICLES and not objects and "prt" not in pattern:
         pattern["prt"] = head_word  # "(OUT) (OF COALITION)": pull out of a coalition

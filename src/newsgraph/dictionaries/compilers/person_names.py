@@ -9,15 +9,11 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 
+from newsgraph.dictionaries.compilers import word_set
 from newsgraph.dictionaries.names import first_name_gender
 
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Words that make a name an organisation's or a place's, never a person's.
-NON_PERSON_WORDS = _word_set(
+NON_PERSON_WORDS = word_set(
     """
     organization organisation organizations front fronts army armies brigade brigades battalion
     battalions party parties movement movements group groups groupe council councils committee
@@ -49,7 +45,7 @@ NON_PERSON_WORDS = _word_set(
 )
 
 # Titles and honorifics that may stand before a person's name.
-_TITLES = _word_set(
+_TITLES = word_set(
     """
     mr mrs ms miss dr sir lord lady dame president president-elect vice vice-president former
     prime minister foreign defense defence interior finance secretary secretary-general general
@@ -64,7 +60,7 @@ _TITLES = _word_set(
 )
 
 # Honorifics that make the words after them a person's name ("Abu Bakr", "Mullah Omar").
-HONORIFICS = _word_set(
+HONORIFICS = word_set(
     """
     abu umm mullah mulla maulana mawlana sheikh sheik shaikh shaykh shiekh imam ayatollah
     haji hajji mr mrs ms dr sir king queen prince princess sultan emir president premier
@@ -74,16 +70,16 @@ HONORIFICS = _word_set(
 )
 
 # Name particles: lower case inside a name, and not significant when comparing names.
-PARTICLES = _word_set(
+PARTICLES = word_set(
     """
     of the and in for on at to by with from de del della dei di da du des la le les el van von
     der den ten ter bin ibn bint ben ul ud ur ad as ash az an wa wal fi y e i al abu umm il
     """
 )
-# Particles written in lower case inside a name ("Islamic State of Iraq and the Levant").
-PHRASE_WORDS = _word_set("of the for and to in on at by with from")
+# Words that start a phrase, not a name, after a title ("President of the United States").
+PHRASE_WORDS = word_set("of the for and to in on at by with from")
 # Name suffixes, not significant when comparing names.
-_SUFFIXES = _word_set("jr sr ii iii iv 2d 3d 2nd 3rd")
+_SUFFIXES = word_set("jr sr ii iii iv 2d 3d 2nd 3rd")
 
 _NOT_SIGNIFICANT = PARTICLES | _TITLES | _SUFFIXES
 _TITLE_WORDS = _TITLES | HONORIFICS

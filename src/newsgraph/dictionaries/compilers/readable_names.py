@@ -5,23 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsgraph.dictionaries.compilers import word_set
 from newsgraph.dictionaries.names import is_acronym_of
 
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Particles written in lower case inside a name ("Islamic State of Iraq and the Levant").
-_LOWER_PARTICLES = _word_set(
+_LOWER_PARTICLES = word_set(
     "of the and in for on at to by with from de del della di da du van von der den bin ibn "
     "al el ul wa fi y e i il"
 )
-# Words that start a phrase, not a name, after a title ("President of the United States").
 # Particles that are lower case when hyphen-joined to the next word ("al-Qaeda").
-_HYPHEN_PARTICLES = _word_set("al el ul ud ur ad as ash az an at e i bin wa wal fi y de di")
+_HYPHEN_PARTICLES = word_set("al el ul ud ur ad as ash az an at e i bin wa wal fi y de di")
 
-_KNOWN_ACRONYMS = _word_set(
+_KNOWN_ACRONYMS = word_set(
     """
     US USA UN UK EU UAE NATO ISIS ISIL UNICEF UNHCR UNESCO OPEC ASEAN IAEA ECOWAS SADC
     OSCE PLO PKK FARC ELN LTTE CIA FBI NSA KGB FSB BBC CNN AFP ICRC MSF HRW ICC
@@ -29,8 +24,9 @@ _KNOWN_ACRONYMS = _word_set(
     IRGC USSR GCC OAS OAU OIC UNDP UNEP WFP FAO ILO IOM UNSC MI5 MI6 NPA MILF MNLF RPF RUF
     """
 )
-_ROMAN = _word_set("II III IV V VI VII VIII IX X XI XII")
-_SHORT_TITLES = _word_set("MR MRS MS DR ST JR SR LT SGT CPL GEN COL MT FT")
+
+_ROMAN = word_set("II III IV V VI VII VIII IX X XI XII")
+_SHORT_TITLES = word_set("MR MRS MS DR ST JR SR LT SGT CPL GEN COL MT FT")
 
 
 def entry_acronyms(names: Sequence[Sequence[str]]) -> set[str]:
