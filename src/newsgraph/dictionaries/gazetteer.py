@@ -31,6 +31,7 @@ from pathlib import Path
 
 import msgspec
 
+from newsgraph.dictionaries import lexicons
 from newsgraph.dictionaries.names import is_acronym_of, normalize_name
 
 TYPES = ("person", "organization", "armed_group", "government", "state")
@@ -99,16 +100,7 @@ def lookup_keys(entry: GazetteerEntry) -> list[tuple[str, bool]]:
 @cache
 def default_stopwords() -> frozenset[str]:
     """The generic words of `data/gazetteer_stopwords.tsv`, normalised."""
-    try:
-        text = resources.files("newsgraph.data").joinpath(STOPWORDS_FILE).read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return frozenset()
-    words = set()
-    for line in text.splitlines():
-        cell = line.split("\t", 1)[0].strip()
-        if cell and not cell.startswith("#"):
-            words.add(normalize_name(cell))
-    return frozenset(words)
+    return frozenset(normalize_name(row[0]) for row in lexicons.rows(STOPWORDS_FILE) if row[0])
 
 
 def is_usable_key(key: str, stopwords: frozenset[str] = frozenset()) -> bool:
