@@ -322,7 +322,7 @@ def test_save_load_round_trip(
         assert loaded.lookup(key) == gazetteer.lookup(key)
 
 
-def test_from_files(tmp_path: Path) -> None:
+def test_read_dictionaries(tmp_path: Path) -> None:
     path = tmp_path / MILNONSTATE
     path.write_text(SNIPPET + "BROKEN_ [VLMGOV 2004017-20061201]\n", encoding="utf-8")
     gazetteer, problems = read_dictionaries([path])
